@@ -30,7 +30,8 @@ const WHITESPACE = /[\t\n\f\r ]/;
  * says which and `at` is the zero-based index of the offending character.
  */
 export function decodeHex(text: string): Result<Uint8Array<ArrayBuffer>, HexErrorCode> {
-  const start = /^\s*0[xX]/.exec(text)?.[0].length ?? 0;
+  // ASCII whitespace only, as in the loop below: `\s` would also skip NBSP, BOM and \v.
+  const start = /^[\t\n\f\r ]*0[xX]/.exec(text)?.[0].length ?? 0;
   if (nativeFromHex && start === 0 && !/\s/.test(text)) {
     try {
       return ok(nativeFromHex(text));

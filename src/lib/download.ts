@@ -1,0 +1,17 @@
+// Saves bytes or text as a file, locally: a blob: URL and a download link, never a network request.
+
+/** Offers `data` to the user as a file called `fileName`. Does not ask where to save it. */
+export function downloadFile(data: BlobPart, fileName: string, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: Chromium starts the download asynchronously after the click.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 60_000);
+}

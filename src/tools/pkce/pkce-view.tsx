@@ -1,0 +1,3 @@
+export function PkceView() {
+  return <h1>PKCE</h1>;
+}
