@@ -5,7 +5,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/routeTree.gen.ts'] },
+  {
+    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/routeTree.gen.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -66,8 +68,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/tools/**', '**/routes/**', '**/components/**', '**/stores/**'], message: 'lib/ is the bottom layer.' },
-            { group: ['react', 'react-dom', 'zustand', '@tanstack/*'], message: 'lib/ is framework-free.' },
+            {
+              group: ['**/tools/**', '**/routes/**', '**/components/**', '**/stores/**'],
+              message: 'lib/ is the bottom layer.',
+            },
+            {
+              group: ['react', 'react-dom', 'zustand', '@tanstack/*'],
+              message: 'lib/ is framework-free.',
+            },
           ],
         },
       ],
@@ -78,22 +86,39 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/tools/*/**', '**/routes/**'], message: 'components/ may not reach up into tools or routes.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/tools/*/**', '**/routes/**'],
+              message: 'components/ may not reach up into tools or routes.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     // A tool's logic is plain functions: no React, no stores, no DOM frameworks. Views (*-view.tsx) wire it up.
     files: ['src/tools/*/**/*.ts'],
-    ignores: ['src/tools/*/**/*.test.ts'],
+    // Hooks (use-*.ts) are view code without JSX.
+    ignores: ['src/tools/*/**/*.test.ts', 'src/tools/*/**/use-*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'zustand', '@tanstack/*'], message: 'Tool logic is framework-free; put React in the *-view.tsx.' },
-            { group: ['**/routes/**', '**/stores/**'], message: 'Tool logic does not reach routes or stores.' },
-            { group: ['../*/**', '!../../**'], message: 'Tools never import each other: move shared code to lib/.' },
+            {
+              group: ['react', 'react-dom', 'zustand', '@tanstack/*'],
+              message: 'Tool logic is framework-free; put React in the *-view.tsx.',
+            },
+            {
+              group: ['**/routes/**', '**/stores/**'],
+              message: 'Tool logic does not reach routes or stores.',
+            },
+            {
+              group: ['../*/**', '!../../**'],
+              message: 'Tools never import each other: move shared code to lib/.',
+            },
           ],
         },
       ],

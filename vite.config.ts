@@ -7,7 +7,8 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * The policy the built app runs under. Nothing may load from or talk to another origin
  * (ARCHITECTURE rule 4), and Trusted Types forbid string-to-DOM sinks outright, so even a
- * bug that reached `innerHTML` would throw instead of rendering markup.
+ * bug that reached `innerHTML` would throw instead of rendering markup. The only policy allowed
+ * is the one that starts this app's own workers from its own origin.
  * Dev mode does not get it: Vite's client and React Refresh inject inline scripts.
  */
 const CONTENT_SECURITY_POLICY = [
@@ -23,7 +24,8 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "object-src 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
+  // The one policy: src/lib/worker.ts turns this origin's worker URLs into TrustedScriptURLs.
+  'trusted-types app-worker',
 ].join('; ');
 
 function contentSecurityPolicy(): Plugin {
@@ -35,7 +37,8 @@ function contentSecurityPolicy(): Plugin {
       // Right after <meta charset>, before anything the policy must govern.
       handler: (html) => {
         const charset = '<meta charset="UTF-8" />';
-        if (!html.includes(charset)) throw new Error('index.html lost its <meta charset>: CSP not injected');
+        if (!html.includes(charset))
+          throw new Error('index.html lost its <meta charset>: CSP not injected');
         return html.replace(
           charset,
           `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,

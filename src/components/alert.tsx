@@ -9,7 +9,9 @@ interface AlertProps {
 
 export function Alert({ children, id, tone = 'error' }: AlertProps) {
   const colours =
-    tone === 'error' ? 'border-danger bg-danger-bg text-danger' : 'border-warn bg-warn-bg text-warn';
+    tone === 'error'
+      ? 'border-danger bg-danger-bg text-danger'
+      : 'border-warn bg-warn-bg text-warn';
   return (
     <div role="alert" id={id} className={`rounded-md border-l-4 px-3 py-2 text-sm ${colours}`}>
       {children}
@@ -18,7 +20,14 @@ export function Alert({ children, id, tone = 'error' }: AlertProps) {
 }
 
 /** A non-urgent caution: shown, but not announced as an error. */
-export function Note({ children, tone = 'warning' }: { readonly children: ReactNode; readonly tone?: 'warning' | 'info' }) {
-  const colours = tone === 'warning' ? 'border-warn bg-warn-bg text-warn' : 'border-line bg-sunken text-muted';
+export function Note({
+  children,
+  tone = 'warning',
+}: {
+  readonly children: ReactNode;
+  readonly tone?: 'warning' | 'info';
+}) {
+  const colours =
+    tone === 'warning' ? 'border-warn bg-warn-bg text-warn' : 'border-line bg-sunken text-muted';
   return <p className={`rounded-md border-l-4 px-3 py-2 text-sm ${colours}`}>{children}</p>;
 }

@@ -43,7 +43,11 @@ export function CopyButton({ value, label, disabled = false }: CopyButtonProps) 
         {state === 'copied' ? 'Copied' : 'Copy'}
       </button>
       <span role="status" className="text-xs text-muted">
-        {state === 'copied' ? `${capitalize(label)} copied` : state === 'failed' ? 'Copy failed: the browser refused clipboard access' : ''}
+        {state === 'copied'
+          ? `${capitalize(label)} copied`
+          : state === 'failed'
+            ? 'Copy failed: the browser refused clipboard access'
+            : ''}
       </span>
     </span>
   );

@@ -8,8 +8,8 @@ export function HomePage() {
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">API Security Toolkit</h1>
         <p className="max-w-3xl text-muted">
-          Tools for API developers and security engineers. Everything runs in this browser tab:
-          no token, key or header you enter ever leaves it.
+          Tools for API developers and security engineers. Everything runs in this browser tab: no
+          token, key or header you enter ever leaves it.
         </p>
       </div>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="All tools">

@@ -23,10 +23,10 @@ export function PrivacyPage() {
       </p>
       <h2 className="text-xl font-semibold">The browser enforces it</h2>
       <p>
-        The page carries a Content-Security-Policy that forbids connections to any other origin
-        (<code>connect-src &apos;self&apos;</code>), scripts, styles, fonts and images from
-        anywhere else, forms, and, with Trusted Types, any string-to-HTML injection. Even a bug in
-        this app could not send your data out: the browser would block the request.
+        The page carries a Content-Security-Policy that forbids connections to any other origin (
+        <code>connect-src &apos;self&apos;</code>), scripts, styles, fonts and images from anywhere
+        else, forms, and, with Trusted Types, any string-to-HTML injection. Even a bug in this app
+        could not send your data out: the browser would block the request.
       </p>
       <h3 className="font-semibold">The policy this page runs under</h3>
       {policy ? (
@@ -40,8 +40,8 @@ export function PrivacyPage() {
         </p>
       )}
       <p>
-        The page also sends no referrer (<code>no-referrer</code>), loads no fonts, icons or
-        scripts from a CDN, and has no analytics.
+        The page also sends no referrer (<code>no-referrer</code>), loads no fonts, icons or scripts
+        from a CDN, and has no analytics.
       </p>
       <h2 className="text-xl font-semibold">What is stored on this device</h2>
       <p>
@@ -75,8 +75,8 @@ export function PrivacyPage() {
       <h2 className="text-xl font-semibold">Check it yourself</h2>
       <p>
         Open your browser’s developer tools, Network tab, and use any tool: after the page’s own
-        files load, no request appears. The project’s end-to-end tests do the same on every
-        change: they fail on any request to another origin and on any secret found in storage.
+        files load, no request appears. The project’s end-to-end tests do the same on every change:
+        they fail on any request to another origin and on any secret found in storage.
       </p>
     </article>
   );

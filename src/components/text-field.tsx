@@ -116,7 +116,10 @@ export function TextAreaField({
   );
 }
 
-export function TextInputField({ type = 'text', ...props }: FieldProps & { readonly type?: 'text' | 'url' }) {
+export function TextInputField({
+  type = 'text',
+  ...props
+}: FieldProps & { readonly type?: 'text' | 'url' }) {
   return (
     <Field
       {...props}

@@ -25,7 +25,7 @@ function copyWithSelection(text: string): boolean {
   document.body.append(scratch);
   scratch.select();
   try {
-    // Deprecated, but the only way to copy on a page served over plain http.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only way to copy on a page served over plain http
     return document.execCommand('copy');
   } catch {
     return false;

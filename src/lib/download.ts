@@ -1,7 +1,11 @@
 // Saves bytes or text as a file, locally: a blob: URL and a download link, never a network request.
 
 /** Offers `data` to the user as a file called `fileName`. Does not ask where to save it. */
-export function downloadFile(data: BlobPart, fileName: string, type = 'application/octet-stream'): void {
+export function downloadFile(
+  data: BlobPart,
+  fileName: string,
+  type = 'application/octet-stream',
+): void {
   const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -20,8 +20,8 @@ export interface PreferencesState {
 }
 
 interface PreferencesActions {
-  setTheme(theme: ThemeChoice): void;
-  setPkceSettings(settings: PkceSettings | null): void;
+  readonly setTheme: (theme: ThemeChoice) => void;
+  readonly setPkceSettings: (settings: PkceSettings | null) => void;
 }
 
 /**
@@ -75,7 +75,7 @@ function persistedPart(state: PreferencesState): Partial<PreferencesState> {
   for (const key of Object.keys(PERSISTED_FIELDS) as (keyof PreferencesState)[]) {
     if (PERSISTED_FIELDS[key]) part[key] = state[key];
   }
-  return part as Partial<PreferencesState>;
+  return part;
 }
 
 type Preferences = PreferencesState & PreferencesActions;

@@ -12,10 +12,7 @@ export interface Base64EncodeOptions {
 }
 
 export type Base64ErrorCode =
-  | 'invalid-character'
-  | 'data-after-padding'
-  | 'incomplete-padding'
-  | 'truncated-group';
+  'invalid-character' | 'data-after-padding' | 'incomplete-padding' | 'truncated-group';
 
 const STANDARD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -65,7 +62,11 @@ export function encodeBase64(bytes: Uint8Array, options: Base64EncodeOptions = {
 }
 
 /** The table-driven encoder, exported so tests can hold it to the same vectors as the native one. */
-export function encodeBase64Fallback(bytes: Uint8Array, urlSafe: boolean, padding: boolean): string {
+export function encodeBase64Fallback(
+  bytes: Uint8Array,
+  urlSafe: boolean,
+  padding: boolean,
+): string {
   const codes = urlSafe ? URL_SAFE_CODES : STANDARD_CODES;
   const out = new Uint8Array(base64Length(bytes.length, padding));
   const whole = bytes.length - (bytes.length % 3);
@@ -85,7 +86,7 @@ export function encodeBase64Fallback(bytes: Uint8Array, urlSafe: boolean, paddin
     if (rest === 2) out[o++] = codes[(n >>> 6) & 63]!;
     if (padding) {
       out[o++] = 0x3d;
-      if (rest === 1) out[o++] = 0x3d;
+      if (rest === 1) out[o] = 0x3d;
     }
   }
   return asciiDecoder.decode(out);

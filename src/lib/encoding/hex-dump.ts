@@ -2,7 +2,6 @@
 
 const BYTES_PER_ROW = 16;
 
-
 /**
  * Formats up to `maxBytes` of `bytes` as `00000000  48 65 6c …  |Hel…|` rows, xxd -g1 style,
  * with non-printable bytes shown as `.` in the ASCII column. Does not say that it stopped
@@ -24,7 +23,8 @@ export function formatHexDump(bytes: Uint8Array, maxBytes = bytes.length): strin
         hex += i === offset + 7 ? '    ' : '   ';
       }
     }
-    rows.push(`${offset.toString(16).padStart(8, '0')}  ${hex}|${ascii}|`);
+    // `hex` ends in one space; one more sets the ASCII column apart, as in `hexdump -C`.
+    rows.push(`${offset.toString(16).padStart(8, '0')}  ${hex} |${ascii}|`);
   }
   return rows.join('\n');
 }

@@ -28,7 +28,9 @@ export const nativeToBase64 =
     : undefined;
 
 export const nativeFromBase64 =
-  typeof constructor.fromBase64 === 'function' ? constructor.fromBase64.bind(Uint8Array) : undefined;
+  typeof constructor.fromBase64 === 'function'
+    ? constructor.fromBase64.bind(Uint8Array)
+    : undefined;
 
 export const nativeToHex =
   typeof prototype.toHex === 'function'

@@ -4,7 +4,8 @@
 export function describePosition(text: string, at: number): string {
   const lineBreaks = countLineBreaksBefore(text, at);
   if (lineBreaks === 0 && text.indexOf('\n', at) === -1) return `position ${at + 1}`;
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  // Not lastIndexOf('\n', -1) at the start: that still looks at index 0 and finds a leading "\n".
+  const lineStart = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
   return `position ${at + 1} (line ${lineBreaks + 1}, column ${at - lineStart + 1})`;
 }
 
@@ -18,6 +19,7 @@ function countLineBreaksBefore(text: string, at: number): number {
 export function describeCharacter(text: string, at: number): string {
   const codePoint = text.codePointAt(at) ?? 0;
   const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-  const printable = codePoint > 0x20 && codePoint !== 0x7f && !(codePoint >= 0x80 && codePoint < 0xa0);
+  const printable =
+    codePoint > 0x20 && codePoint !== 0x7f && !(codePoint >= 0x80 && codePoint < 0xa0);
   return printable ? `"${String.fromCodePoint(codePoint)}" (U+${hex})` : `U+${hex}`;
 }

@@ -7,7 +7,13 @@ import { encodeBase64 } from '../../lib/encoding/base64.ts';
 import { formatHexDump } from '../../lib/encoding/hex-dump.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { BASE64_META } from './base64.meta.ts';
-import { createDataUrl, type Converted, type EncodeOptions, type Format, type Mode } from './convert.ts';
+import {
+  createDataUrl,
+  type Converted,
+  type EncodeOptions,
+  type Format,
+  type Mode,
+} from './convert.ts';
 import { useConversion } from './use-conversion.ts';
 
 /** How much output a textarea is given: 64 KiB paints in ~40 ms, megabytes take seconds. */
@@ -34,7 +40,10 @@ export function Base64View() {
   const [fileInputKey, setFileInputKey] = useState(0);
   const errorId = useId();
 
-  const options = useMemo<EncodeOptions>(() => ({ urlSafe, padding, wrap }), [urlSafe, padding, wrap]);
+  const options = useMemo<EncodeOptions>(
+    () => ({ urlSafe, padding, wrap }),
+    [urlSafe, padding, wrap],
+  );
   const state = useConversion({ mode, format, options, source: file ?? text });
 
   const chooseFile = (chosen: File | undefined) => {
@@ -70,10 +79,19 @@ export function Base64View() {
     return { shown: dump, full: dump, binary: true as const };
   }, [converted]);
 
-  const baseName = file ? file.name.replace(/\.(b64|base64|hex|txt)$/i, '') : mode === 'encode' ? 'encoded' : 'decoded';
+  const baseName = file
+    ? file.name.replace(/\.(b64|base64|hex|txt)$/i, '')
+    : mode === 'encode'
+      ? 'encoded'
+      : 'decoded';
   const download = () => {
     if (!converted) return;
-    if (converted.mode === 'encode') downloadFile(converted.text, `${baseName}.${format === 'hex' ? 'hex' : 'b64'}.txt`, 'text/plain');
+    if (converted.mode === 'encode')
+      downloadFile(
+        converted.text,
+        `${baseName}.${format === 'hex' ? 'hex' : 'b64'}.txt`,
+        'text/plain',
+      );
     else downloadFile(converted.bytes, file ? baseName : `${baseName}.bin`);
   };
 
@@ -164,7 +182,11 @@ export function Base64View() {
               setText(value);
             }}
             rows={10}
-            placeholder={mode === 'encode' ? 'Text to encode, or drop a file here' : 'Base64 or hex to decode, or drop a file here'}
+            placeholder={
+              mode === 'encode'
+                ? 'Text to encode, or drop a file here'
+                : 'Base64 or hex to decode, or drop a file here'
+            }
             invalid={error !== null}
             describedBy={error ? errorId : undefined}
             actions={
@@ -181,7 +203,12 @@ export function Base64View() {
                     }}
                   />
                 </label>
-                <button type="button" className="btn" onClick={clearInput} disabled={!file && text === ''}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={clearInput}
+                  disabled={!file && text === ''}
+                >
                   Clear
                 </button>
               </>
@@ -189,7 +216,8 @@ export function Base64View() {
             hint={
               file ? (
                 <span>
-                  Using the file <strong className="text-ink">{file.name}</strong> ({formatByteSize(file.size)}
+                  Using the file <strong className="text-ink">{file.name}</strong> (
+                  {formatByteSize(file.size)}
                   {file.type ? `, ${file.type}` : ''}). Typing here replaces it.
                 </span>
               ) : (
@@ -200,7 +228,13 @@ export function Base64View() {
         </div>
 
         <div className="flex items-center justify-center">
-          <button type="button" className="btn" onClick={swap} disabled={!converted} aria-label="Swap: use the output as input and switch mode">
+          <button
+            type="button"
+            className="btn"
+            onClick={swap}
+            disabled={!converted}
+            aria-label="Swap: use the output as input and switch mode"
+          >
             ⇄ Swap
           </button>
         </div>
@@ -223,13 +257,13 @@ export function Base64View() {
         </div>
       </div>
 
-      {error && (
-        <Alert id={errorId}>
-          {error.message}
-        </Alert>
+      {error && <Alert id={errorId}>{error.message}</Alert>}
+      {state.status === 'working' && (
+        <Progress done={state.done} total={state.total} onCancel={state.cancel} />
       )}
-      {state.status === 'working' && <Progress done={state.done} total={state.total} onCancel={state.cancel} />}
-      {state.status === 'cancelled' && <Note tone="info">Cancelled. Change the input or an option to run it again.</Note>}
+      {state.status === 'cancelled' && (
+        <Note tone="info">Cancelled. Change the input or an option to run it again.</Note>
+      )}
       {state.status === 'failed' && <Alert>The conversion could not finish: {state.message}</Alert>}
 
       {file && mode === 'encode' && <DataUrlField file={file} />}
@@ -241,7 +275,15 @@ function preview(text: string): string {
   return text.length > PREVIEW_CHARS ? text.slice(0, PREVIEW_CHARS) : text;
 }
 
-function Checkbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: (value: boolean) => void }) {
+function Checkbox({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+}) {
   return (
     <label className="flex items-center gap-2">
       <input
@@ -256,14 +298,21 @@ function Checkbox({ label, checked, onChange }: { label: string; checked: boolea
   );
 }
 
-function OutputSummary({ converted, shownLength }: { converted: Converted | null; shownLength: number }) {
+function OutputSummary({
+  converted,
+  shownLength,
+}: {
+  converted: Converted | null;
+  shownLength: number;
+}) {
   if (!converted) return null;
   if (converted.mode === 'encode') {
     const truncated = converted.text.length > shownLength;
     return (
       <span>
         {converted.text.length.toLocaleString('en-US')} characters.
-        {truncated && ` Showing the first ${shownLength.toLocaleString('en-US')}; Copy and Download take all of it.`}
+        {truncated &&
+          ` Showing the first ${shownLength.toLocaleString('en-US')}; Copy and Download take all of it.`}
       </span>
     );
   }
@@ -272,26 +321,43 @@ function OutputSummary({ converted, shownLength }: { converted: Converted | null
     return (
       <span>
         {formatByteSize(converted.bytes.length)}, valid UTF-8.
-        {truncated && ` Showing the first ${shownLength.toLocaleString('en-US')} characters; Copy and Download take all of it.`}
+        {truncated &&
+          ` Showing the first ${shownLength.toLocaleString('en-US')} characters; Copy and Download take all of it.`}
       </span>
     );
   }
   const dumped = Math.min(converted.bytes.length, PREVIEW_DUMP_BYTES);
   return (
     <span>
-      {formatByteSize(converted.bytes.length)} that are not UTF-8 (first bad byte at offset {converted.invalidUtf8At}), shown as a hex dump
-      {dumped < converted.bytes.length ? ` of the first ${formatByteSize(dumped)}; Download saves every byte.` : '.'}
+      {formatByteSize(converted.bytes.length)} that are not UTF-8 (first bad byte at offset{' '}
+      {converted.invalidUtf8At}), shown as a hex dump
+      {dumped < converted.bytes.length
+        ? ` of the first ${formatByteSize(dumped)}; Download saves every byte.`
+        : '.'}
     </span>
   );
 }
 
-function Progress({ done, total, onCancel }: { done: number; total: number; onCancel: () => void }) {
+function Progress({
+  done,
+  total,
+  onCancel,
+}: {
+  done: number;
+  total: number;
+  onCancel: () => void;
+}) {
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
   return (
     <div className="card flex flex-wrap items-center gap-3">
       <label className="flex flex-1 items-center gap-3 text-sm">
         Working in the background…
-        <progress className="h-2 flex-1" max={100} value={percent} aria-label="Conversion progress" />
+        <progress
+          className="h-2 flex-1"
+          max={100}
+          value={percent}
+          aria-label="Conversion progress"
+        />
         <span>{percent} %</span>
       </label>
       <button type="button" className="btn" onClick={onCancel}>

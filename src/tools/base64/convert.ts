@@ -68,14 +68,16 @@ export function convert(
   chunkSize?: number,
 ): Result<Converted, ConvertErrorCode> {
   if (request.mode === 'encode') {
-    const bytes = request.input.kind === 'text' ? encodeUtf8(request.input.text) : request.input.bytes;
+    const bytes =
+      request.input.kind === 'text' ? encodeUtf8(request.input.text) : request.input.bytes;
     return ok({
       mode: 'encode',
       text: encodeInChunks(bytes, request.format, request.options, onProgress, chunkSize),
     });
   }
   // A file to decode holds Base64 or hex text; read one character per byte so positions are offsets.
-  const text = request.input.kind === 'text' ? request.input.text : latin1.decode(request.input.bytes);
+  const text =
+    request.input.kind === 'text' ? request.input.text : latin1.decode(request.input.bytes);
   const decoded = decodeInChunks(text, request.format, onProgress, chunkSize);
   if (!decoded.ok) return decoded;
   const asText = decodeUtf8(decoded.value);

@@ -2,6 +2,8 @@
 // inputs (with progress and cancel), and always against the latest request only.
 import { useEffect, useMemo, useState } from 'react';
 import type { Result } from '../../lib/result.ts';
+import { startModuleWorker } from '../../lib/worker.ts';
+import base64WorkerUrl from './base64.worker.ts?worker&url';
 import type { WorkerReply, WorkerRequest } from './base64.worker.ts';
 import { convert, type ConvertErrorCode, type Converted, type ConvertRequest } from './convert.ts';
 
@@ -14,7 +16,12 @@ export const WORKER_THRESHOLD = 8 * 1_048_576;
 
 export type ConversionState =
   | { readonly status: 'idle' }
-  | { readonly status: 'working'; readonly done: number; readonly total: number; readonly cancel: () => void }
+  | {
+      readonly status: 'working';
+      readonly done: number;
+      readonly total: number;
+      readonly cancel: () => void;
+    }
   | { readonly status: 'done'; readonly result: Result<Converted, ConvertErrorCode> }
   | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly message: string };
@@ -37,7 +44,10 @@ export function useConversion(request: ConversionRequest): ConversionState {
   const syncState = useMemo<ConversionState | null>(() => {
     if (typeof source !== 'string' || source.length >= WORKER_THRESHOLD) return null;
     if (source === '') return { status: 'idle' };
-    return { status: 'done', result: convert({ mode, format, options, input: { kind: 'text', text: source } }) };
+    return {
+      status: 'done',
+      result: convert({ mode, format, options, input: { kind: 'text', text: source } }),
+    };
   }, [mode, format, options, source]);
 
   const [asyncState, setAsyncState] = useState<AsyncState | null>(null);
@@ -49,21 +59,16 @@ export function useConversion(request: ConversionRequest): ConversionState {
       setAsyncState({ request: current, state });
     };
     let finished = false;
-    let worker: Worker | null = null;
-    const cancel = () => {
-      finished = true;
-      worker?.terminate();
-      update({ status: 'cancelled' });
-    };
     const size = typeof source === 'string' ? source.length : source.size;
 
     if (typeof source !== 'string' && size < WORKER_THRESHOLD) {
       source.arrayBuffer().then(
         (buffer) => {
           if (finished) return;
+          const bytes = new Uint8Array(buffer);
           update({
             status: 'done',
-            result: convert({ mode, format, options, input: { kind: 'bytes', bytes: new Uint8Array(buffer) } }),
+            result: convert({ mode, format, options, input: { kind: 'bytes', bytes } }),
           });
         },
         () => {
@@ -75,7 +80,16 @@ export function useConversion(request: ConversionRequest): ConversionState {
       };
     }
 
-    worker = new Worker(new URL('./base64.worker.ts', import.meta.url), { type: 'module' });
+    const worker = startModuleWorker(base64WorkerUrl);
+    const stop = () => {
+      finished = true;
+      worker.terminate();
+    };
+    // Terminating is the cancel: it stops the work at once, wherever the worker is.
+    const cancel = () => {
+      stop();
+      update({ status: 'cancelled' });
+    };
     const progressEvery = 100; // ms: enough to look alive, few enough renders not to slow the work
     let lastProgress = 0;
     update({ status: 'working', done: 0, total: size, cancel });
@@ -89,34 +103,40 @@ export function useConversion(request: ConversionRequest): ConversionState {
         update({ status: 'working', done: reply.done, total: reply.total, cancel });
         return;
       }
-      finished = true;
-      worker?.terminate();
-      update(reply.type === 'done' ? { status: 'done', result: reply.result } : { status: 'failed', message: reply.message });
+      stop();
+      update(
+        reply.type === 'done'
+          ? { status: 'done', result: reply.result }
+          : { status: 'failed', message: reply.message },
+      );
     };
     worker.onerror = () => {
       if (finished) return;
-      finished = true;
+      stop();
       update({ status: 'failed', message: 'The background worker stopped unexpectedly.' });
     };
     const message: WorkerRequest = { mode, format, options, source };
     worker.postMessage(message);
-    return () => {
-      finished = true;
-      worker?.terminate();
-    };
+    return stop;
   }, [synchronous, mode, format, options, source]);
 
   if (syncState) return syncState;
   // Until the effect reports on this exact request, show it as starting, never an older result.
-  const { request: reported, state } = asyncState ?? { request: null, state: null };
-  if (
-    state &&
-    reported?.source === source &&
-    reported.mode === mode &&
-    reported.format === format &&
-    reported.options === options
-  ) {
-    return state;
+  if (asyncState) {
+    const { request: reported, state } = asyncState;
+    if (
+      reported.source === source &&
+      reported.mode === mode &&
+      reported.format === format &&
+      reported.options === options
+    ) {
+      return state;
+    }
   }
-  return { status: 'working', done: 0, total: typeof source === 'string' ? source.length : source.size, cancel: () => undefined };
+  return {
+    status: 'working',
+    done: 0,
+    total: typeof source === 'string' ? source.length : source.size,
+    cancel: () => undefined,
+  };
 }

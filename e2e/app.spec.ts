@@ -1,0 +1,217 @@
+// The whole app: every route, the shell, the CSP, accessibility, storage and theme.
+import AxeBuilder from '@axe-core/playwright';
+import { TOOLS } from '../src/tools/registry.ts';
+import { expect, test } from './fixtures.ts';
+
+const ROUTES = [
+  { hash: '#/', h1: 'API Security Toolkit' },
+  ...TOOLS.map((tool) => ({ hash: `#${tool.path}`, h1: tool.title })),
+  { hash: '#/privacy', h1: 'Privacy' },
+];
+
+/** The minimum the issue requires; the built policy may be stricter, never looser. */
+const REQUIRED_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+];
+
+test.describe('every route', () => {
+  for (const route of ROUTES) {
+    test(`${route.hash} renders one h1, its title, and no serious axe violation`, async ({
+      page,
+    }) => {
+      await page.goto(route.hash);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(route.h1);
+      await expect(page).toHaveTitle(/API Security Toolkit/);
+      for (const theme of ['Light', 'Dark'] as const) {
+        await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter(
+          (v) => v.impact === 'serious' || v.impact === 'critical',
+        );
+        expect(
+          serious.map(
+            (v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          ),
+        ).toEqual([]);
+      }
+    });
+  }
+});
+
+test('the built page carries a strict CSP and no-referrer', async ({ page }) => {
+  await page.goto('#/');
+  const policy = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(policy).not.toBeNull();
+  const directives = (policy ?? '').split(';').map((d) => d.trim().replace(/\s+/g, ' '));
+  for (const required of REQUIRED_CSP) expect(directives).toContain(required);
+  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+});
+
+test('the CSP is enforced: a foreign fetch and an HTML sink are blocked', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('#/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const outcome = await page.evaluate(async () => {
+    let fetched = 'fetched';
+    try {
+      await fetch('https://example.com/');
+    } catch {
+      fetched = 'blocked';
+    }
+    let sink = 'assigned';
+    try {
+      // eslint-disable-next-line no-restricted-properties -- proving that Trusted Types block this sink
+      document.createElement('div').innerHTML = '<img src=x>';
+    } catch {
+      sink = 'blocked';
+    }
+    return { fetched, sink };
+  });
+  expect(outcome).toEqual({ fetched: 'blocked', sink: 'blocked' });
+  // The browser reports both blocks on the console; they are the expected ones, and only those.
+  expect(problems.consoleErrors.join('\n')).toMatch(/connect-src/);
+  expect(problems.consoleErrors.join('\n')).toMatch(/TrustedHTML/);
+  problems.consoleErrors.length = 0;
+});
+
+test('the nav lists exactly the registered tools, and each link works', async ({ page }) => {
+  await page.goto('#/');
+  const nav = page.getByRole('navigation', { name: 'Tools' });
+  await expect(nav.getByRole('link')).toHaveText(TOOLS.map((tool) => tool.title));
+  for (const tool of TOOLS) {
+    await nav.getByRole('link', { name: tool.title, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`#${tool.path}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tool.title);
+    await expect(nav.getByRole('link', { name: tool.title, exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  }
+});
+
+test('the home page has a card per tool with its summary', async ({ page }) => {
+  await page.goto('#/');
+  const cards = page
+    .getByRole('list', { name: 'All tools' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading') });
+  await expect(cards).toHaveCount(TOOLS.length);
+  for (const tool of TOOLS) {
+    const card = cards.filter({
+      has: page.getByRole('heading', { name: tool.title, exact: true }),
+    });
+    await expect(card).toContainText(tool.summary);
+  }
+});
+
+test('the command palette opens with Ctrl+K and finds a tool by keyword, keyboard only', async ({
+  page,
+}) => {
+  await page.goto('#/');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  const options = palette.getByRole('option');
+  const search = palette.getByRole('combobox', { name: 'Search tools' });
+  await expect(search).toBeFocused();
+  await search.fill('verifier');
+  await expect(options).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/pkce$/);
+  await expect(palette).toBeHidden();
+
+  await page.keyboard.press('Control+k');
+  await search.fill('');
+  await expect(options).toHaveCount(TOOLS.length);
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#${TOOLS[0]!.path}$`));
+
+  await page.keyboard.press('Control+k');
+  await search.fill('no such tool');
+  await expect(palette).toContainText('No tool matches');
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('#/base64');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(/#\/base64$/);
+});
+
+test('the theme choice persists across a reload', async ({ page }) => {
+  await page.goto('#/');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('Dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+});
+
+test('tampered saved preferences are ignored and the app still works', async ({ page }) => {
+  await page.goto('#/');
+  for (const saved of [
+    '{not json',
+    '{"state":{"theme":"<img src=x onerror=alert(1)>","pkceSettings":[1,2]},"version":1}',
+    'null',
+  ]) {
+    await page.evaluate((value) => {
+      localStorage.setItem('api-security-toolkit:preferences', value);
+    }, saved);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('API Security Toolkit');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system');
+  }
+});
+
+test('the privacy line links to the page that explains the enforcement', async ({ page }) => {
+  await page.goto('#/base64');
+  await expect(page.getByRole('contentinfo')).toContainText(
+    'Runs entirely in your browser; nothing is sent anywhere',
+  );
+  await page.getByRole('link', { name: 'How this is enforced' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Privacy');
+  await expect(page.getByRole('main')).toContainText("connect-src 'self'");
+});
+
+test('an unknown route shows a way back instead of a blank page', async ({ page }) => {
+  await page.goto('#/no-such-tool');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'See all tools' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('API Security Toolkit');
+});
+
+test('every page fits a 360 px wide screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const route of ROUTES) {
+    await page.goto(route.hash);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${route.hash} overflows`).toBeLessThanOrEqual(0);
+  }
+});
