@@ -9,6 +9,8 @@ interface FieldProps {
   readonly placeholder?: string;
   /** Outputs are read-only and get a Copy button. */
   readonly readOnly?: boolean;
+  /** An editable field whose value is also worth copying (a generated secret the user may edit). */
+  readonly copyable?: boolean;
   /** What Copy copies when it is more than what is shown (a truncated preview). */
   readonly copyValue?: string | (() => string);
   /** Id of the alert describing this field's problem, if any. */
@@ -40,6 +42,7 @@ function Field({
   onChange,
   placeholder,
   readOnly = false,
+  copyable = false,
   copyValue,
   describedBy,
   invalid = false,
@@ -59,7 +62,7 @@ function Field({
         </label>
         <div className="flex flex-wrap items-center gap-2">
           {actions}
-          {readOnly && (
+          {(readOnly || copyable) && (
             <CopyButton
               value={copyValue ?? value}
               label={label.toLowerCase()}
