@@ -215,3 +215,48 @@ test('every page fits a 360 px wide screen without sideways scrolling', async ({
     expect(overflow, `${route.hash} overflows`).toBeLessThanOrEqual(0);
   }
 });
+
+test('no secret reaches localStorage, sessionStorage or IndexedDB after using the tools', async ({
+  page,
+}) => {
+  await page.goto('#/pkce');
+  await page.getByRole('checkbox', { name: 'Remember these settings on this device' }).check();
+  await page.getByRole('textbox', { name: 'Client ID', exact: true }).fill('public-client-id');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const secrets = [
+    await page.getByRole('textbox', { name: 'Code verifier', exact: true }).inputValue(),
+    await page.getByRole('textbox', { name: 'State', exact: true }).inputValue(),
+    await page.getByRole('textbox', { name: 'Nonce', exact: true }).inputValue(),
+    'secret-authorization-code-123',
+  ];
+  await page.getByRole('textbox', { name: 'Authorization code', exact: true }).fill(secrets[3]!);
+
+  await page.goto('#/base64');
+  const pasted = 'Bearer super-secret-token-value';
+  await page.getByRole('textbox', { name: 'Input', exact: true }).fill(pasted);
+  secrets.push(pasted, Buffer.from(pasted).toString('base64'));
+  await page
+    .getByRole('radiogroup', { name: 'Mode' })
+    .getByRole('radio', { name: 'Decode' })
+    .check();
+
+  const stored = await page.evaluate(async () => {
+    const dump = (storage: Storage) => JSON.stringify(Object.entries(storage));
+    const databases = await indexedDB.databases();
+    return {
+      local: dump(localStorage),
+      session: dump(sessionStorage),
+      indexedDb: JSON.stringify(databases),
+    };
+  });
+  // The opted-in, non-secret setting is there, so the check is looking in the right place.
+  expect(stored.local).toContain('public-client-id');
+  for (const secret of secrets) {
+    expect(stored.local).not.toContain(secret);
+    expect(stored.session).not.toContain(secret);
+    expect(stored.indexedDb).not.toContain(secret);
+  }
+  expect(stored.indexedDb).toBe('[]');
+  // Nor the address bar: secrets never go into the URL.
+  for (const secret of secrets) expect(page.url()).not.toContain(secret);
+});

@@ -1,7 +1,7 @@
 // Base64 and Base64url (RFC 4648 §4, §5): native Uint8Array methods where the engine has them,
 // a table-driven fallback elsewhere (Node 20, older browsers). Both paths give the same results.
 import { fail, ok, type Result } from '../result.ts';
-import { nativeFromBase64, nativeToBase64 } from './native.ts';
+import { nativeFromBase64, nativeSetFromBase64, nativeToBase64 } from './native.ts';
 import { describeCharacter, describePosition } from './position.ts';
 
 export interface Base64EncodeOptions {
@@ -187,6 +187,78 @@ export function decodeBase64Fallback(
     out[o++] = (group >>> 2) & 0xff;
   }
   return ok(out.slice(0, o));
+}
+
+/** Called between chunks with how many characters of the input are done. */
+export type DecodeProgress = (done: number, total: number) => void;
+
+/**
+ * {@link decodeBase64} in chunks of about `chunkChars` characters, calling `onProgress` between
+ * them, so a worker can show progress on a huge input. Same results as decodeBase64, errors
+ * included. With the native streaming decoder (`setFromBase64`) the bytes are written straight
+ * into one buffer, with no per-chunk copies; elsewhere it decodes in one pass.
+ */
+export function decodeBase64Chunked(
+  text: string,
+  onProgress: DecodeProgress,
+  chunkChars = 4 * 1_048_576,
+): Result<Uint8Array<ArrayBuffer>, Base64ErrorCode> {
+  const streamed =
+    nativeSetFromBase64 && text.length > chunkChars
+      ? streamNative(nativeSetFromBase64, text, onProgress, chunkChars)
+      : null;
+  // Mixed alphabets or a real error: the one-shot decoder accepts the first, locates the second.
+  const result = streamed ? ok(streamed) : decodeBase64(text);
+  onProgress(text.length, text.length);
+  return result;
+}
+
+/** The native streaming loop; null when the one-shot decoder must decide instead. */
+function streamNative(
+  setFromBase64: NonNullable<typeof nativeSetFromBase64>,
+  text: string,
+  onProgress: DecodeProgress,
+  chunkChars: number,
+): Uint8Array<ArrayBuffer> | null {
+  const alphabet = text.includes('-') || text.includes('_') ? 'base64url' : 'base64';
+  const out = new Uint8Array(Math.ceil((text.length * 3) / 4));
+  let read = 0;
+  let written = 0;
+  let size = chunkChars;
+  try {
+    while (read < text.length) {
+      const end = Math.min(text.length, read + size);
+      const last = end === text.length;
+      const step = setFromBase64(out.subarray(written), text.slice(read, end), {
+        alphabet,
+        // Leave a group cut by the chunk's edge for the next chunk; the last one may be unpadded.
+        lastChunkHandling: last ? 'loose' : 'stop-before-partial',
+      });
+      written += step.written;
+      if (last) break;
+      read += step.read;
+      // After "=" padding only whitespace may follow; a later chunk would decode it as fresh data.
+      if (endsWithPadding(text, read)) {
+        return ONLY_WHITESPACE.test(text.slice(read)) ? out.subarray(0, written) : null;
+      }
+      // A chunk of mostly whitespace can hold no whole group: widen it rather than stall.
+      size = step.read === 0 ? size * 2 : chunkChars;
+      onProgress(read, text.length);
+    }
+  } catch {
+    return null;
+  }
+  return out.subarray(0, written);
+}
+
+const ONLY_WHITESPACE = /^[\t\n\f\r ]*$/;
+
+function endsWithPadding(text: string, end: number): boolean {
+  for (let i = end - 1; i >= 0; i--) {
+    const value = DECODE_TABLE[text.charCodeAt(i)];
+    if (value !== WHITESPACE) return value === PAD;
+  }
+  return false;
 }
 
 /** Breaks text into lines of at most `width` characters (MIME: 76 and CRLF, RFC 2045 §6.8). */

@@ -4,6 +4,13 @@
 interface NativeUint8ArrayCodecs {
   toBase64(options?: { alphabet?: 'base64' | 'base64url'; omitPadding?: boolean }): string;
   toHex(): string;
+  setFromBase64(
+    text: string,
+    options?: {
+      alphabet?: 'base64' | 'base64url';
+      lastChunkHandling?: 'loose' | 'strict' | 'stop-before-partial';
+    },
+  ): { read: number; written: number };
 }
 
 interface NativeUint8ArrayConstructorCodecs {
@@ -30,6 +37,16 @@ export const nativeToBase64 =
 export const nativeFromBase64 =
   typeof constructor.fromBase64 === 'function'
     ? constructor.fromBase64.bind(Uint8Array)
+    : undefined;
+
+/** Decodes into `target` and says how much it read and wrote: streaming without copies. */
+export const nativeSetFromBase64 =
+  typeof prototype.setFromBase64 === 'function'
+    ? (
+        target: Uint8Array,
+        text: string,
+        options: Parameters<NativeUint8ArrayCodecs['setFromBase64']>[1],
+      ) => (target as unknown as NativeUint8ArrayCodecs).setFromBase64(text, options)
     : undefined;
 
 export const nativeToHex =

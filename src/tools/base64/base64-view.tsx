@@ -70,13 +70,15 @@ export function Base64View() {
   const output = useMemo(() => {
     if (!converted) return null;
     if (converted.mode === 'encode') {
-      return { shown: preview(converted.text), full: converted.text, binary: false as const };
+      const { pieces } = converted;
+      return { shown: previewPieces(pieces), full: () => pieces.join(''), binary: false };
     }
-    if (converted.text !== null) {
-      return { shown: preview(converted.text), full: converted.text, binary: false as const };
+    const { text: decodedText } = converted;
+    if (decodedText !== null) {
+      return { shown: previewPieces([decodedText]), full: () => decodedText, binary: false };
     }
     const dump = formatHexDump(converted.bytes, PREVIEW_DUMP_BYTES);
-    return { shown: dump, full: dump, binary: true as const };
+    return { shown: dump, full: () => dump, binary: true };
   }, [converted]);
 
   const baseName = file
@@ -86,13 +88,12 @@ export function Base64View() {
       : 'decoded';
   const download = () => {
     if (!converted) return;
-    if (converted.mode === 'encode')
-      downloadFile(
-        converted.text,
-        `${baseName}.${format === 'hex' ? 'hex' : 'b64'}.txt`,
-        'text/plain',
-      );
-    else downloadFile(converted.bytes, file ? baseName : `${baseName}.bin`);
+    if (converted.mode === 'encode') {
+      const name = `${baseName}.${format === 'hex' ? 'hex' : 'b64'}.txt`;
+      downloadFile(converted.pieces, name, 'text/plain');
+    } else {
+      downloadFile([converted.bytes], file ? baseName : `${baseName}.bin`);
+    }
   };
 
   const swap = () => {
@@ -105,7 +106,7 @@ export function Base64View() {
       setText('');
     } else {
       setFile(null);
-      setText(converted.mode === 'encode' ? converted.text : (converted.text ?? ''));
+      setText(converted.mode === 'encode' ? converted.pieces.join('') : (converted.text ?? ''));
     }
   };
 
@@ -271,8 +272,14 @@ export function Base64View() {
   );
 }
 
-function preview(text: string): string {
-  return text.length > PREVIEW_CHARS ? text.slice(0, PREVIEW_CHARS) : text;
+/** The first PREVIEW_CHARS characters of text held in pieces, without joining all of them. */
+function previewPieces(pieces: readonly string[]): string {
+  let shown = '';
+  for (const piece of pieces) {
+    shown += piece.slice(0, PREVIEW_CHARS - shown.length);
+    if (shown.length >= PREVIEW_CHARS) break;
+  }
+  return shown;
 }
 
 function Checkbox({
@@ -307,10 +314,10 @@ function OutputSummary({
 }) {
   if (!converted) return null;
   if (converted.mode === 'encode') {
-    const truncated = converted.text.length > shownLength;
+    const truncated = converted.length > shownLength;
     return (
       <span>
-        {converted.text.length.toLocaleString('en-US')} characters.
+        {converted.length.toLocaleString('en-US')} characters.
         {truncated &&
           ` Showing the first ${shownLength.toLocaleString('en-US')}; Copy and Download take all of it.`}
       </span>
@@ -383,7 +390,7 @@ function DataUrlField({ file }: { file: File }) {
   return (
     <TextAreaField
       label="Data URL"
-      value={preview(url)}
+      value={previewPieces([url])}
       copyValue={url}
       readOnly
       rows={3}

@@ -1,6 +1,6 @@
 // The Base64 tool's one conversion path, for a typed string and a 1 GiB file alike: work in
 // chunks (so a worker can report progress between them) that give exactly the whole-input result.
-import { decodeBase64, encodeBase64, wrapLines } from '../../lib/encoding/base64.ts';
+import { decodeBase64Chunked, encodeBase64, wrapLines } from '../../lib/encoding/base64.ts';
 import { decodeHex, encodeHex } from '../../lib/encoding/hex.ts';
 import { decodeUtf8, encodeUtf8 } from '../../lib/encoding/utf8.ts';
 import { ok, type Result } from '../../lib/result.ts';
@@ -29,7 +29,15 @@ export interface ConvertRequest {
 }
 
 export type Converted =
-  | { readonly mode: 'encode'; readonly text: string }
+  | {
+      readonly mode: 'encode';
+      /**
+       * The encoded text in pieces, in order. Joining 64 MiB of Base64 costs as much as encoding
+       * it, and a download (a Blob of the pieces) never needs it: join only to copy or swap.
+       */
+      readonly pieces: readonly string[];
+      readonly length: number;
+    }
   | {
       readonly mode: 'decode';
       readonly bytes: Uint8Array<ArrayBuffer>;
@@ -51,10 +59,6 @@ export type ProgressCallback = (done: number, total: number) => void;
 
 /** 57 bytes make one 76-character MIME line; 64 Ki lines make a chunk of about 3.6 MiB. */
 export const ENCODE_CHUNK_BYTES = 57 * 65_536;
-export const DECODE_CHUNK_CHARS = 4 * 1_048_576;
-
-const ASCII_WHITESPACE = /[\t\n\f\r ]+/g;
-const HEX_DIGITS_ONLY = /^[0-9a-fA-F]*$/;
 const latin1 = new TextDecoder('latin1');
 
 /**
@@ -70,15 +74,17 @@ export function convert(
   if (request.mode === 'encode') {
     const bytes =
       request.input.kind === 'text' ? encodeUtf8(request.input.text) : request.input.bytes;
+    const pieces = encodeInChunks(bytes, request.format, request.options, onProgress, chunkSize);
     return ok({
       mode: 'encode',
-      text: encodeInChunks(bytes, request.format, request.options, onProgress, chunkSize),
+      pieces,
+      length: pieces.reduce((sum, piece) => sum + piece.length, 0),
     });
   }
   // A file to decode holds Base64 or hex text; read one character per byte so positions are offsets.
   const text =
     request.input.kind === 'text' ? request.input.text : latin1.decode(request.input.bytes);
-  const decoded = decodeInChunks(text, request.format, onProgress, chunkSize);
+  const decoded = decodeWithProgress(text, request.format, onProgress, chunkSize);
   if (!decoded.ok) return decoded;
   const asText = decodeUtf8(decoded.value);
   return ok({
@@ -89,76 +95,45 @@ export function convert(
   });
 }
 
+/** Encodes chunk by chunk, reporting progress; the pieces, joined, are the whole encoding. */
 export function encodeInChunks(
   bytes: Uint8Array,
   format: Format,
   options: EncodeOptions,
   onProgress?: ProgressCallback,
   chunkSize = ENCODE_CHUNK_BYTES,
-): string {
+): string[] {
+  const wrap = format === 'base64' && options.wrap;
   // Chunks must split on whole 3-byte groups and, when wrapping, on whole 57-byte lines.
   const step = Math.max(57, chunkSize - (chunkSize % 57));
   const pieces: string[] = [];
   for (let start = 0; start < bytes.length; start += step) {
     const chunk = bytes.subarray(start, start + step);
+    if (wrap && start > 0) pieces.push('\r\n');
     const piece =
       format === 'hex'
         ? encodeHex(chunk)
         : encodeBase64(chunk, { urlSafe: options.urlSafe, padding: options.padding });
-    pieces.push(format === 'base64' && options.wrap ? wrapLines(piece) : piece);
+    pieces.push(wrap ? wrapLines(piece) : piece);
     onProgress?.(Math.min(start + step, bytes.length), bytes.length);
   }
-  return pieces.join(format === 'base64' && options.wrap ? '\r\n' : '');
+  return pieces;
 }
 
 /**
- * Decodes chunk by chunk, carrying partial groups across chunk edges. Any problem sends the
- * whole text through the one-shot decoder, whose error names the exact position in the input.
+ * Decodes with progress. Base64 streams natively in chunks (lib/encoding/base64.ts); hex, rare
+ * at sizes where progress matters, decodes in one pass and reports when done.
  */
-export function decodeInChunks(
+export function decodeWithProgress(
   text: string,
   format: Format,
-  onProgress?: ProgressCallback,
-  chunkSize = DECODE_CHUNK_CHARS,
+  onProgress: ProgressCallback = () => undefined,
+  chunkSize?: number,
 ): Result<Uint8Array<ArrayBuffer>, ConvertErrorCode> {
-  const decodeWhole = format === 'hex' ? decodeHex : decodeBase64;
-  if (text.length <= chunkSize) {
-    const result = decodeWhole(text);
-    onProgress?.(text.length, text.length);
-    return result;
-  }
-  const groupSize = format === 'hex' ? 2 : 4;
-  const parts: Uint8Array[] = [];
-  let carry = '';
-  let paddingSeen = false;
-  let start = 0;
-  if (format === 'hex') start = /^\s*0[xX]/.exec(text)?.[0].length ?? 0;
-  for (; start < text.length; start += chunkSize) {
-    const last = start + chunkSize >= text.length;
-    const clean = carry + text.slice(start, start + chunkSize).replace(ASCII_WHITESPACE, '');
-    const take = last ? clean.length : clean.length - (clean.length % groupSize);
-    const piece = clean.slice(0, take);
-    carry = clean.slice(take);
-    if (piece === '') continue;
-    if (paddingSeen) return decodeWhole(text); // data after padding: let the one-shot decoder say where
-    if (format === 'hex' && !HEX_DIGITS_ONLY.test(piece)) return decodeWhole(text);
-    if (piece.includes('=')) paddingSeen = true;
-    const decoded = decodeWhole(piece);
-    if (!decoded.ok) return decodeWhole(text);
-    parts.push(decoded.value);
-    onProgress?.(Math.min(start + chunkSize, text.length), text.length);
-  }
-  return ok(concatBytes(parts));
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  if (format === 'base64') return decodeBase64Chunked(text, onProgress, chunkSize);
+  const result = decodeHex(text);
+  onProgress(text.length, text.length);
+  return result;
 }
 
 /** A `data:` URL for bytes already encoded as standard, padded, unwrapped Base64 (RFC 2397). */
