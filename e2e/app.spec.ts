@@ -4,9 +4,13 @@ import { TOOLS } from '../src/tools/registry.ts';
 import { expect, test } from './fixtures.ts';
 
 const ROUTES = [
-  { hash: '#/', h1: 'API Security Toolkit' },
-  ...TOOLS.map((tool) => ({ hash: `#${tool.path}`, h1: tool.title })),
-  { hash: '#/privacy', h1: 'Privacy' },
+  { hash: '#/', h1: 'API Security Toolkit', title: 'API Security Toolkit' },
+  ...TOOLS.map((tool) => ({
+    hash: `#${tool.path}`,
+    h1: tool.title,
+    title: `${tool.title} · API Security Toolkit`,
+  })),
+  { hash: '#/privacy', h1: 'Privacy', title: 'Privacy · API Security Toolkit' },
 ];
 
 /** The minimum the issue requires; the built policy may be stricter, never looser. */
@@ -32,7 +36,7 @@ test.describe('every route', () => {
       await page.goto(route.hash);
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(route.h1);
-      await expect(page).toHaveTitle(/API Security Toolkit/);
+      await expect(page).toHaveTitle(route.title);
       for (const theme of ['Light', 'Dark'] as const) {
         await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());

@@ -1,6 +1,7 @@
 // The Base64 tool: wires input, options and the conversion hook to the shared fields.
 import { useCallback, useEffect, useId, useMemo, useState, type DragEvent } from 'react';
 import { Alert, Note } from '../../components/alert.tsx';
+import { Checkbox } from '../../components/checkbox.tsx';
 import { TextAreaField } from '../../components/text-field.tsx';
 import { formatByteSize } from '../../lib/byte-size.ts';
 import { encodeBase64 } from '../../lib/encoding/base64.ts';
@@ -280,29 +281,6 @@ function previewPieces(pieces: readonly string[]): string {
     if (shown.length >= PREVIEW_CHARS) break;
   }
   return shown;
-}
-
-function Checkbox({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (value: boolean) => void;
-}) {
-  return (
-    <label className="flex items-center gap-2">
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => {
-          onChange(event.target.checked);
-        }}
-      />
-      {label}
-    </label>
-  );
 }
 
 function OutputSummary({

@@ -1,6 +1,7 @@
 // The PKCE tool: verifier and challenge, state and nonce, authorization URL, token request, callback check.
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Note } from '../../components/alert.tsx';
+import { Checkbox } from '../../components/checkbox.tsx';
 import { TextAreaField, TextInputField } from '../../components/text-field.tsx';
 import { usePreferences, type PkceSettings } from '../../stores/preferences.ts';
 import { buildAuthorizationUrl } from './authorization-url.ts';
@@ -403,29 +404,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Checkbox({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (value: boolean) => void;
-}) {
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => {
-          onChange(event.target.checked);
-        }}
-      />
-      {label}
-    </label>
-  );
-}
-
 function Warnings({ warnings, label }: { warnings: readonly string[]; label: string }) {
   return (
     <ul aria-label={label} className="flex flex-col gap-2">
@@ -455,26 +433,20 @@ function CallbackResult({ result }: { result: CallbackParameters }) {
   return (
     <div className="flex flex-col gap-3">
       {result.stateMatches !== undefined && (
-        <p
-          role="status"
-          aria-label="State check"
-          className={`rounded-md border-l-4 px-3 py-2 text-sm font-semibold ${result.stateMatches ? 'border-ok bg-ok-bg text-ok' : 'border-danger bg-danger-bg text-danger'}`}
-        >
-          {result.stateMatches
-            ? 'State match: the callback answers this request.'
-            : 'State mismatch: this callback does not belong to the request above. Do not redeem its code (possible CSRF or a stale tab).'}
-        </p>
+        <Verdict
+          name="State check"
+          pass={result.stateMatches}
+          passText="State match: the callback answers this request."
+          failText="State mismatch: this callback does not belong to the request above. Do not redeem its code (possible CSRF or a stale tab)."
+        />
       )}
       {result.issuerMatches !== undefined && (
-        <p
-          role="status"
-          aria-label="Issuer check"
-          className={`rounded-md border-l-4 px-3 py-2 text-sm font-semibold ${result.issuerMatches ? 'border-ok bg-ok-bg text-ok' : 'border-danger bg-danger-bg text-danger'}`}
-        >
-          {result.issuerMatches
-            ? 'Issuer match.'
-            : 'Issuer mismatch: possible mix-up attack (RFC 9207). Do not redeem the code.'}
-        </p>
+        <Verdict
+          name="Issuer check"
+          pass={result.issuerMatches}
+          passText="Issuer match."
+          failText="Issuer mismatch: possible mix-up attack (RFC 9207). Do not redeem the code."
+        />
       )}
       <table className="w-full border-collapse text-left text-sm">
         <caption className="text-left text-sm font-semibold">
@@ -495,5 +467,29 @@ function CallbackResult({ result }: { result: CallbackParameters }) {
         <Warnings warnings={result.warnings} label="Callback warnings" />
       )}
     </div>
+  );
+}
+
+/** A named pass/fail status line, announced politely when it changes. */
+function Verdict({
+  name,
+  pass,
+  passText,
+  failText,
+}: {
+  name: string;
+  pass: boolean;
+  passText: string;
+  failText: string;
+}) {
+  const colours = pass ? 'border-ok bg-ok-bg text-ok' : 'border-danger bg-danger-bg text-danger';
+  return (
+    <p
+      role="status"
+      aria-label={name}
+      className={`rounded-md border-l-4 px-3 py-2 text-sm font-semibold ${colours}`}
+    >
+      {pass ? passText : failText}
+    </p>
   );
 }
