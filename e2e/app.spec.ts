@@ -129,6 +129,8 @@ test('the command palette opens with Ctrl+K and finds a tool by keyword, keyboar
   page,
 }) => {
   await page.goto('#/');
+  // Keys go nowhere until the app has mounted.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   const options = palette.getByRole('option');
@@ -158,6 +160,7 @@ test('the command palette opens with Ctrl+K and finds a tool by keyword, keyboar
 
 test('the skip link moves focus to the main content', async ({ page }) => {
   await page.goto('#/base64');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Base64');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
