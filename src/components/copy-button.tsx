@@ -32,7 +32,7 @@ export function CopyButton({ value, label, disabled = false }: CopyButtonProps) 
   };
 
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex items-center">
       <button
         type="button"
         className="btn"
@@ -40,9 +40,10 @@ export function CopyButton({ value, label, disabled = false }: CopyButtonProps) 
         disabled={disabled}
         onClick={() => void copy()}
       >
-        {state === 'copied' ? 'Copied' : 'Copy'}
+        {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : 'Copy'}
       </button>
-      <span role="status" className="text-xs text-muted">
+      {/* Announced for screen readers; the button's own text is the visible confirmation. */}
+      <span role="status" className="sr-only">
         {state === 'copied'
           ? `${capitalize(label)} copied`
           : state === 'failed'

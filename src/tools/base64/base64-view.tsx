@@ -21,7 +21,7 @@ import { useConversion } from './use-conversion.ts';
 const PREVIEW_CHARS = 64 * 1024;
 /** A hex dump row shows 16 bytes in ~78 characters; this many bytes stay under the preview size. */
 const PREVIEW_DUMP_BYTES = 12 * 1024;
-/** Data URLs above this are built only when copied, not on every render. */
+/** Data URLs of files above this are built on request (a button), not on every change. */
 const INLINE_DATA_URL_BYTES = 1_048_576;
 
 const FORMATS: readonly { value: Format; label: string }[] = [
@@ -227,6 +227,7 @@ export function Base64View() {
               )
             }
           />
+          {error && <Alert id={errorId}>{error.message}</Alert>}
         </div>
 
         <div className="flex items-center justify-center">
@@ -259,7 +260,6 @@ export function Base64View() {
         </div>
       </div>
 
-      {error && <Alert id={errorId}>{error.message}</Alert>}
       {state.status === 'working' && (
         <Progress done={state.done} total={state.total} onCancel={state.cancel} />
       )}
