@@ -45,7 +45,8 @@ export function PrivacyPage() {
       </p>
       <h2 className="text-xl font-semibold">What is stored on this device</h2>
       <p>
-        Only preferences, in localStorage under <code>{PREFERENCES_STORAGE_KEY}</code>:
+        Only preferences, in this browser’s local storage under{' '}
+        <code>{PREFERENCES_STORAGE_KEY}</code>:
       </p>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Stored fields</caption>

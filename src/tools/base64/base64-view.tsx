@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useId, useMemo, useState, type DragEvent } from 'react';
 import { Alert, Note } from '../../components/alert.tsx';
 import { Checkbox } from '../../components/checkbox.tsx';
+import { SelectField, type SelectChoice } from '../../components/select-field.tsx';
 import { TextAreaField } from '../../components/text-field.tsx';
 import { formatByteSize } from '../../lib/byte-size.ts';
 import { encodeBase64 } from '../../lib/encoding/base64.ts';
@@ -24,7 +25,7 @@ const PREVIEW_DUMP_BYTES = 12 * 1024;
 /** Data URLs of files above this are built on request (a button), not on every change. */
 const INLINE_DATA_URL_BYTES = 1_048_576;
 
-const FORMATS: readonly { value: Format; label: string }[] = [
+const FORMATS: readonly SelectChoice<Format>[] = [
   { value: 'base64', label: 'Base64' },
   { value: 'hex', label: 'Hex (Base16)' },
 ];
@@ -138,22 +139,7 @@ export function Base64View() {
             ))}
           </div>
         </fieldset>
-        <label className="flex flex-col gap-1 text-sm font-semibold">
-          Format
-          <select
-            value={format}
-            onChange={(event) => {
-              setFormat(event.target.value as Format);
-            }}
-            className="font-normal"
-          >
-            {FORMATS.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Format" value={format} choices={FORMATS} onChange={setFormat} />
         <fieldset className="flex flex-col gap-1" disabled={format === 'hex'}>
           <legend className="text-sm font-semibold">Encoding options</legend>
           <div className="flex flex-wrap gap-4">

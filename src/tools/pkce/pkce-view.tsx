@@ -2,6 +2,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Note } from '../../components/alert.tsx';
 import { Checkbox } from '../../components/checkbox.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { TextAreaField, TextInputField } from '../../components/text-field.tsx';
 import { usePreferences, type PkceSettings } from '../../stores/preferences.ts';
 import { buildAuthorizationUrl } from './authorization-url.ts';
@@ -121,22 +122,12 @@ export function PkceView() {
           <button type="button" className="btn btn-primary" onClick={generate}>
             Generate
           </button>
-          <label className="flex flex-col gap-1 text-sm font-semibold">
-            Method
-            <select
-              value={method}
-              onChange={(event) => {
-                setMethod(event.target.value as PkceMethod);
-              }}
-              className="font-normal"
-            >
-              {PKCE_METHODS.map((choice) => (
-                <option key={choice} value={choice}>
-                  {choice}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Method"
+            value={method}
+            choices={PKCE_METHODS.map((choice) => ({ value: choice, label: choice }))}
+            onChange={setMethod}
+          />
         </div>
         {!lengthValid && (
           <Alert id={ids.length}>
