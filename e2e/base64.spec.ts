@@ -63,6 +63,17 @@ test('decoding accepts either alphabet, no padding, whitespace and line breaks',
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a pasted data: URL is decoded, and downloads with its media type', async ({ page }) => {
+  await mode(page, 'Decode').check();
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  await input(page).fill(`data:image/png;base64,${png.toString('base64')}`);
+  await expect(page.getByText('A data: URL of type image/png')).toBeVisible();
+  await expect(output(page)).toHaveValue(/^00000000 {2}89 50 4e 47/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download' }).click();
+  expect(readFileSync(await (await download).path()).equals(png)).toBe(true);
+});
+
 test('invalid input gets an alert naming the character and its position', async ({ page }) => {
   await mode(page, 'Decode').check();
   await input(page).fill('Zm9v!mFy');

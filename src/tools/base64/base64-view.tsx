@@ -94,7 +94,8 @@ export function Base64View() {
       const name = `${baseName}.${format === 'hex' ? 'hex' : 'b64'}.txt`;
       downloadFile(converted.pieces, name, 'text/plain');
     } else {
-      downloadFile([converted.bytes], file ? baseName : `${baseName}.bin`);
+      const type = converted.dataUrlType ?? 'application/octet-stream';
+      downloadFile([converted.bytes], file ? baseName : `${baseName}.bin`, type);
     }
   };
 
@@ -291,6 +292,7 @@ function OutputSummary({
     const truncated = converted.text.length > shownLength;
     return (
       <span>
+        {fromDataUrl(converted.dataUrlType)}
         {formatByteSize(converted.bytes.length)}, valid UTF-8.
         {truncated &&
           ` Showing the first ${shownLength.toLocaleString('en-US')} characters; Copy and Download take all of it.`}
@@ -300,6 +302,7 @@ function OutputSummary({
   const dumped = Math.min(converted.bytes.length, PREVIEW_DUMP_BYTES);
   return (
     <span>
+      {fromDataUrl(converted.dataUrlType)}
       {formatByteSize(converted.bytes.length)} that are not UTF-8 (first bad byte at offset{' '}
       {converted.invalidUtf8At}), shown as a hex dump
       {dumped < converted.bytes.length
@@ -307,6 +310,10 @@ function OutputSummary({
         : '.'}
     </span>
   );
+}
+
+function fromDataUrl(type: string | null): string {
+  return type === null ? '' : `A data: URL of type ${type}, its prefix skipped: `;
 }
 
 function Progress({

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  blankDataUrlPrefix,
   convert,
   createDataUrl,
   encodeInChunks,
@@ -98,6 +99,7 @@ describe('convert: decode', () => {
         bytes: Uint8Array.from(Buffer.from('✓ é\n')),
         text: '✓ é\n',
         invalidUtf8At: -1,
+        dataUrlType: null,
       },
     });
   });
@@ -111,6 +113,7 @@ describe('convert: decode', () => {
         bytes: Uint8Array.from([0x48, 0x69, 0xff, 0]),
         text: null,
         invalidUtf8At: 2,
+        dataUrlType: null,
       },
     });
   });
@@ -175,6 +178,38 @@ describe('convert: decode', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('data: URLs pasted for decoding', () => {
+  it('skips the prefix, keeps the media type, and decodes the rest', () => {
+    const result = decode({
+      format: 'base64',
+      input: { kind: 'text', text: 'data:image/png;name=x.png;base64,iVBORw0KGgo=' },
+    });
+    expect(result.ok && result.value.mode === 'decode' ? result.value : null).toMatchObject({
+      bytes: Uint8Array.from(Buffer.from('iVBORw0KGgo=', 'base64')),
+      dataUrlType: 'image/png',
+    });
+  });
+
+  it('reports errors at their position in the text as typed', () => {
+    const text = 'data:text/plain;base64,Zm9v!';
+    const result = decode({ format: 'base64', input: { kind: 'text', text } });
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'invalid-character',
+      at: text.indexOf('!'),
+    });
+  });
+
+  it('defaults a missing media type to text/plain (RFC 2397 §2)', () => {
+    expect(blankDataUrlPrefix('data:;base64,AA==').dataUrlType).toBe('text/plain');
+    expect(blankDataUrlPrefix('AA==')).toEqual({ text: 'AA==', dataUrlType: null });
+  });
+
+  it('is not applied to hex input', () => {
+    const result = decode({ format: 'hex', input: { kind: 'text', text: 'data:x;base64,00' } });
+    expect(result.ok).toBe(false);
   });
 });
 

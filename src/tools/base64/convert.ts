@@ -45,6 +45,8 @@ export type Converted =
       readonly text: string | null;
       /** Offset of the first byte that is not UTF-8, or -1. */
       readonly invalidUtf8At: number;
+      /** The media type, when the input was a `data:…;base64,` URL (its prefix is skipped). */
+      readonly dataUrlType: string | null;
     };
 
 export type ConvertErrorCode =
@@ -82,8 +84,10 @@ export function convert(
     });
   }
   // A file to decode holds Base64 or hex text; read one character per byte so positions are offsets.
-  const text =
+  const raw =
     request.input.kind === 'text' ? request.input.text : latin1.decode(request.input.bytes);
+  const { text, dataUrlType } =
+    request.format === 'base64' ? blankDataUrlPrefix(raw) : { text: raw, dataUrlType: null };
   const decoded = decodeWithProgress(text, request.format, onProgress, chunkSize);
   if (!decoded.ok) return decoded;
   const asText = decodeUtf8(decoded.value);
@@ -92,7 +96,24 @@ export function convert(
     bytes: decoded.value,
     text: asText.ok ? asText.value : null,
     invalidUtf8At: asText.ok ? -1 : (asText.error.at ?? 0),
+    dataUrlType,
   });
+}
+
+const DATA_URL_PREFIX = /^[\t\n\f\r ]*data:([^,]{0,256}?);base64,/i;
+
+/**
+ * People paste whole `data:` URLs (RFC 2397). The prefix is replaced by spaces, which the decoder
+ * skips, so every error position still points into the text as the user typed it.
+ */
+export function blankDataUrlPrefix(text: string): { text: string; dataUrlType: string | null } {
+  const match = DATA_URL_PREFIX.exec(text);
+  if (!match) return { text, dataUrlType: null };
+  const parameters = (match[1] ?? '').split(';');
+  return {
+    text: ' '.repeat(match[0].length) + text.slice(match[0].length),
+    dataUrlType: parameters[0]?.trim() || 'text/plain',
+  };
 }
 
 /** Encodes chunk by chunk, reporting progress; the pieces, joined, are the whole encoding. */
