@@ -267,3 +267,42 @@ test('no secret reaches localStorage, sessionStorage or IndexedDB after using th
   // Nor the address bar: secrets never go into the URL.
   for (const secret of secrets) expect(page.url()).not.toContain(secret);
 });
+
+test('busy states have no serious axe violation either: palette, alerts, results', async ({
+  page,
+}) => {
+  const expectNoSeriousViolations = async (where: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(serious.map((v) => `${where}: ${v.id}`)).toEqual([]);
+  };
+  await page.goto('#/base64');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+  await expectNoSeriousViolations('palette');
+  await page.keyboard.press('Escape');
+
+  await page
+    .getByRole('radiogroup', { name: 'Mode' })
+    .getByRole('radio', { name: 'Decode' })
+    .check();
+  await page.getByRole('textbox', { name: 'Input', exact: true }).fill('//79/Pv6+fg=!');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoSeriousViolations('base64 alert');
+  await page.getByRole('textbox', { name: 'Input', exact: true }).fill('//79/Pv6+fg=');
+  await expectNoSeriousViolations('base64 hex dump');
+
+  await page.goto('#/pkce');
+  await page.getByRole('combobox', { name: 'Method' }).selectOption('plain');
+  await page
+    .getByRole('textbox', { name: 'Authorization endpoint', exact: true })
+    .fill('http://auth.example.com/a');
+  await page
+    .getByRole('textbox', { name: 'Callback URL', exact: true })
+    .fill('https://app/cb?code=x&state=wrong');
+  await expect(page.getByRole('status', { name: 'State check' })).toBeVisible();
+  await expectNoSeriousViolations('pkce results');
+});
