@@ -184,10 +184,11 @@ test('untrusted decoded text is rendered as text, not markup', async ({ page }) 
 test.describe('large files', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test('a 64 MiB file is encoded in a worker with progress, and the page stays responsive', async ({
+  test('a 128 MiB file is encoded in a worker with progress, and the page stays responsive', async ({
     page,
   }, testInfo) => {
-    const size = 64 * 1024 * 1024;
+    // Large enough that the work is still running while the test interacts with the page.
+    const size = 128 * 1024 * 1024;
     const bytes = Buffer.alloc(size);
     for (let i = 0; i < size; i += 4096) bytes[i] = (i / 4096) & 0xff;
     const dir = testInfo.outputPath('files');

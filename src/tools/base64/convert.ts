@@ -59,8 +59,8 @@ export type ConvertErrorCode =
 /** Called between chunks with how much of the input is done. */
 export type ProgressCallback = (done: number, total: number) => void;
 
-/** 57 bytes make one 76-character MIME line; 64 Ki lines make a chunk of about 3.6 MiB. */
-export const ENCODE_CHUNK_BYTES = 57 * 65_536;
+/** 57 bytes make one 76-character MIME line; 256 Ki lines make a chunk of about 14 MiB. */
+export const ENCODE_CHUNK_BYTES = 57 * 262_144;
 const latin1 = new TextDecoder('latin1');
 
 /**
