@@ -11,6 +11,7 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as Base64RouteImport } from './routes/base64'
+import { Route as JwtRouteImport } from './routes/jwt'
 import { Route as PkceRouteImport } from './routes/pkce'
 import { Route as PrivacyRouteImport } from './routes/privacy'
 
@@ -22,6 +23,11 @@ const IndexRoute = IndexRouteImport.update({
 const Base64Route = Base64RouteImport.update({
   id: '/base64',
   path: '/base64',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const JwtRoute = JwtRouteImport.update({
+  id: '/jwt',
+  path: '/jwt',
   getParentRoute: () => rootRouteImport,
 } as any)
 const PkceRoute = PkceRouteImport.update({
@@ -38,12 +44,14 @@ const PrivacyRoute = PrivacyRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/base64': typeof Base64Route
+  '/jwt': typeof JwtRoute
   '/pkce': typeof PkceRoute
   '/privacy': typeof PrivacyRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/base64': typeof Base64Route
+  '/jwt': typeof JwtRoute
   '/pkce': typeof PkceRoute
   '/privacy': typeof PrivacyRoute
 }
@@ -51,20 +59,22 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/base64': typeof Base64Route
+  '/jwt': typeof JwtRoute
   '/pkce': typeof PkceRoute
   '/privacy': typeof PrivacyRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/base64' | '/pkce' | '/privacy'
+  fullPaths: '/' | '/base64' | '/jwt' | '/pkce' | '/privacy'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/base64' | '/pkce' | '/privacy'
-  id: '__root__' | '/' | '/base64' | '/pkce' | '/privacy'
+  to: '/' | '/base64' | '/jwt' | '/pkce' | '/privacy'
+  id: '__root__' | '/' | '/base64' | '/jwt' | '/pkce' | '/privacy'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   Base64Route: typeof Base64Route
+  JwtRoute: typeof JwtRoute
   PkceRoute: typeof PkceRoute
   PrivacyRoute: typeof PrivacyRoute
 }
@@ -83,6 +93,13 @@ declare module '@tanstack/react-router' {
       path: '/base64'
       fullPath: '/base64'
       preLoaderRoute: typeof Base64RouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/jwt': {
+      id: '/jwt'
+      path: '/jwt'
+      fullPath: '/jwt'
+      preLoaderRoute: typeof JwtRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/pkce': {
@@ -105,6 +122,7 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   Base64Route: Base64Route,
+  JwtRoute: JwtRoute,
   PkceRoute: PkceRoute,
   PrivacyRoute: PrivacyRoute,
 }

@@ -35,6 +35,12 @@ describe('searchTools', () => {
     expect(searchTools([ALPHA, BETA, GAMMA], 'alpha nothing')).toEqual([]);
   });
 
+  it('ranks an exact keyword above one that merely contains the word', () => {
+    const exact = tool('exact', 'Exact', ['s256']);
+    const partial = tool('partial', 'Partial', ['hs256']);
+    expect(searchTools([partial, exact], 's256').map((t) => t.id)).toEqual(['exact', 'partial']);
+  });
+
   it('finds the real tools by keyword', () => {
     expect(searchTools(TOOLS, 's256')[0]?.id).toBe('pkce');
     expect(searchTools(TOOLS, 'hex')[0]?.id).toBe('base64');

@@ -2,8 +2,9 @@
 import type { ToolMeta } from './tool-meta.ts';
 
 /**
- * Tools matching every word of `query` (case-insensitive), best first: a title that starts with
- * the query beats a title that contains it, which beats a keyword, which beats the summary.
+ * Tools matching every word of `query` (case-insensitive), best first: a title or id that starts
+ * with the word, then an exact keyword, a title containing it, a keyword starting with or
+ * containing it, and last the summary.
  * An empty query returns all tools in registry order. Does not do fuzzy (out-of-order letter) matching.
  */
 export function searchTools(tools: readonly ToolMeta[], query: string): ToolMeta[] {
@@ -25,8 +26,11 @@ export function searchTools(tools: readonly ToolMeta[], query: string): ToolMeta
 function scoreWord(tool: ToolMeta, word: string): number {
   const title = tool.title.toLowerCase();
   if (title.startsWith(word) || tool.id.startsWith(word)) return 8;
+  const keywords = tool.keywords.map((keyword) => keyword.toLowerCase());
+  if (keywords.includes(word)) return 6;
   if (title.includes(word)) return 4;
-  if (tool.keywords.some((keyword) => keyword.toLowerCase().includes(word))) return 2;
+  if (keywords.some((keyword) => keyword.startsWith(word))) return 3;
+  if (keywords.some((keyword) => keyword.includes(word))) return 2;
   if (tool.summary.toLowerCase().includes(word)) return 1;
   return 0;
 }

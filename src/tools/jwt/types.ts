@@ -1,6 +1,7 @@
 // The shapes the JWT tool's modules hand each other: a decoded token, key candidates, findings.
 
-export type Segment = 'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag';
+export type Segment =
+  'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag';
 
 /** A problem with the pasted token. Never thrown: collected, so whatever decodes is still shown. */
 export interface TokenProblem {
