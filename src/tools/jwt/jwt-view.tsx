@@ -597,6 +597,8 @@ function WeakSecretStatus({ scan }: { scan: ReturnType<typeof useWeakSecretScan>
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
       <span role="status" aria-label="Weak-secret scan">
+        {scan.status === 'waiting' &&
+          `This token is large (${formatByteSize(scan.signingInputLength)} to sign): the weak-secret scan re-hashes all of it for every candidate, so it waits for you.`}
         {scan.status === 'scanning' &&
           `Checking ${scan.tried.toLocaleString('en-US')} of ${scan.total ? scan.total.toLocaleString('en-US') : '…'} known secrets…`}
         {scan.status === 'found' &&
@@ -610,6 +612,11 @@ function WeakSecretStatus({ scan }: { scan: ReturnType<typeof useWeakSecretScan>
       {scan.status === 'scanning' && (
         <button type="button" className="btn" onClick={scan.cancel}>
           Cancel scan
+        </button>
+      )}
+      {scan.status === 'waiting' && (
+        <button type="button" className="btn" onClick={scan.start}>
+          Scan anyway
         </button>
       )}
       <label className="btn cursor-pointer focus-within:outline-3 focus-within:outline-accent">

@@ -10,6 +10,11 @@ import weakSecretWorkerUrl from './weak-secret.worker.ts?worker&url';
 /** public/wordlists/jwt-secrets.txt, resolved against the page so it works under any sub-path. */
 const BUNDLED_WORDLIST = 'wordlists/jwt-secrets.txt';
 const MAX_WORKERS = 4;
+/**
+ * Every candidate re-hashes the whole signing input, so a 1 MiB token would keep the CPU busy
+ * for minutes: above this size the scan waits for the user to ask. Real tokens are under 8 KiB.
+ */
+export const AUTO_SCAN_MAX_CHARS = 64 * 1024;
 
 export type ScanSource = 'the bundled wordlist' | `the file ${string}`;
 
@@ -22,6 +27,12 @@ type ScanProgress =
 
 export type WeakSecretScan =
   | { readonly status: 'not-applicable'; readonly scanFile: (file: File) => void }
+  | {
+      readonly status: 'waiting';
+      readonly signingInputLength: number;
+      readonly start: () => void;
+      readonly scanFile: (file: File) => void;
+    }
   | (ScanProgress & {
       readonly source: ScanSource;
       readonly cancel: () => void;
@@ -53,6 +64,12 @@ export function useWeakSecretScan(token: DecodedJws | null): WeakSecretScan {
   const targetKey = target?.key ?? null;
   const [chosenFile, setChosenFile] = useState<{ key: string; file: File } | null>(null);
   const file = chosenFile && chosenFile.key === targetKey ? chosenFile.file : null;
+  const [startedKey, setStartedKey] = useState<string | null>(null);
+  const waiting =
+    target !== null &&
+    file === null &&
+    startedKey !== target.key &&
+    target.signingInput.length > AUTO_SCAN_MAX_CHARS;
   const [reported, setReported] = useState<{
     key: string;
     file: File | null;
@@ -61,7 +78,7 @@ export function useWeakSecretScan(token: DecodedJws | null): WeakSecretScan {
   } | null>(null);
 
   useEffect(() => {
-    if (!target) return;
+    if (!target || waiting) return;
     const count = Math.min(Math.max(navigator.hardwareConcurrency || 2, 1), MAX_WORKERS);
     const workers = Array.from({ length: count }, () => startModuleWorker(weakSecretWorkerUrl));
     const tried = new Array<number>(count).fill(0);
@@ -141,12 +158,18 @@ export function useWeakSecretScan(token: DecodedJws | null): WeakSecretScan {
     return stop;
     // target is derived from targetKey; re-running on the key alone avoids restarting on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [targetKey, file]);
+  }, [targetKey, file, waiting]);
 
   const scanFile = (chosen: File) => {
     if (targetKey) setChosenFile({ key: targetKey, file: chosen });
   };
   if (!target) return { status: 'not-applicable', scanFile };
+  if (waiting) {
+    const start = () => {
+      setStartedKey(target.key);
+    };
+    return { status: 'waiting', signingInputLength: target.signingInput.length, start, scanFile };
+  }
   const source: ScanSource = file ? `the file ${file.name}` : 'the bundled wordlist';
   if (reported && reported.key === target.key && reported.file === file) {
     return { ...reported.progress, source, cancel: reported.cancel, scanFile };
