@@ -1,5 +1,15 @@
 // The JWT tool, driven through the UI contract's roles and names, with tokens signed here by jose.
-import { CompactSign, exportJWK, exportPKCS8, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CompactSign,
+  exportJWK,
+  exportPKCS8,
+  exportSPKI,
+  generateKeyPair,
+  importPKCS8,
+  SignJWT,
+} from 'jose';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -250,4 +260,60 @@ test('a 1 MiB token decodes and the page stays usable', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Scan anyway' })).toBeVisible();
   await keyBox(page).fill('typing still works');
   await expect(keyBox(page)).toHaveValue('typing still works');
+});
+
+test('RS256 also verifies with an X.509 certificate, a PKCS#1 public key and a private JWK', async ({
+  page,
+}) => {
+  const fixture = (name: string) =>
+    readFileSync(join(import.meta.dirname, '../src/tools/jwt/fixtures', name), 'utf8');
+  const privateKey = await importPKCS8(fixture('rsa-2048-pkcs8.pem'), 'RS256', {
+    extractable: true,
+  });
+  const token = await new SignJWT({ sub: 'cert' })
+    .setProtectedHeader({ alg: 'RS256' })
+    .setExpirationTime('5m')
+    .sign(privateKey);
+  await tokenBox(page).fill(token);
+  for (const key of [
+    fixture('rsa-2048-cert.pem'),
+    fixture('rsa-2048-pkcs1-public.pem'),
+    JSON.stringify(await exportJWK(privateKey)),
+  ]) {
+    await keyBox(page).fill(key);
+    await expect(status(page)).toContainText('verified');
+  }
+  await expect(page.getByText('Verified with:')).toContainText(/private|derived/i);
+});
+
+test('an unknown algorithm is reported, not crashed on', async ({ page }) => {
+  await tokenBox(page).fill(`${b64url('{"alg":"XX999"}')}.${b64url('{"sub":"x"}')}.c2ln`);
+  await keyBox(page).fill('secret');
+  await expect(status(page)).not.toContainText(/verified|invalid/i);
+  await expect(status(page)).toContainText('XX999');
+  await expect(finding(page, 'alg-unknown')).toHaveCount(1);
+});
+
+test('claim checks: expected issuer and audience, tolerance and a "now" override', async ({
+  page,
+}) => {
+  const secret = encoder.encode('claim-check-secret-that-is-32-bytes!');
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('https://issuer.example')
+    .setAudience(['api', 'web'])
+    .setIssuedAt(1_700_000_000)
+    .setExpirationTime(1_700_000_600)
+    .sign(secret);
+  await tokenBox(page).fill(token);
+  await page.getByText('Claim checks', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Expected issuer' }).fill('https://other.example');
+  await page.getByRole('textbox', { name: 'Expected audience' }).fill('web');
+  await page.getByRole('textbox', { name: /^Now/ }).fill('2023-11-14T22:15:00Z');
+  const checks = page.getByRole('list', { name: 'Claim checks' });
+  await expect(checks.getByRole('listitem').filter({ hasText: /^iss/ })).toContainText('fail');
+  await expect(checks.getByRole('listitem').filter({ hasText: /^aud/ })).toContainText('pass');
+  await expect(checks.getByRole('listitem').filter({ hasText: /^exp/ })).toContainText('pass');
+  await page.getByRole('textbox', { name: /^Now/ }).fill('2030-01-01T00:00:00Z');
+  await expect(checks.getByRole('listitem').filter({ hasText: /^exp/ })).toContainText('fail');
 });
