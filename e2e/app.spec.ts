@@ -305,4 +305,20 @@ test('busy states have no serious axe violation either: palette, alerts, results
     .fill('https://app/cb?code=x&state=wrong');
   await expect(page.getByRole('status', { name: 'State check' })).toBeVisible();
   await expectNoSeriousViolations('pkce results');
+
+  await page.goto('#/jwt');
+  await page
+    .getByRole('textbox', { name: 'Token', exact: true })
+    .fill(
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+    );
+  await page.getByRole('textbox', { name: 'Secret or key', exact: true }).fill('wrong');
+  await expect(
+    page.getByRole('list', { name: 'Findings' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Signature status' })).toContainText('invalid');
+  for (const theme of ['Light', 'Dark'] as const) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await expectNoSeriousViolations(`jwt results, ${theme}`);
+  }
 });

@@ -251,6 +251,22 @@ describe('createHmacTester', () => {
     expect(tester(buffer)).toBe(false);
   });
 
+  it('reads the key at `offset` in a packed buffer, short and longer than a block', () => {
+    const message = ascii('header.payload');
+    for (const alg of ALGORITHMS) {
+      const hash = alg.replace('-', '').toLowerCase();
+      for (const key of ['abc', 'k'.repeat(200)]) {
+        const mac = createHmac(hash, key).update(message).digest();
+        const tester = createHmacTester(alg, message, mac);
+        const packed = new Uint8Array(key.length + 20).fill(0x41);
+        packed.set(ascii(key), 7);
+        expect(tester(packed, key.length, 7)).toBe(true);
+        expect(tester(packed, key.length, 6)).toBe(false);
+        expect(tester(packed, key.length, 8)).toBe(false);
+      }
+    }
+  });
+
   it('is unaffected by the keys tried before (long, short, empty)', () => {
     const message = ascii('m');
     for (const alg of ALGORITHMS) {

@@ -5,10 +5,11 @@
 export type HmacAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 /**
- * Says whether `HMAC(key, message)` equals the expected MAC. `length` (default `key.length`) lets
- * a caller pass one reused buffer and the number of its bytes that make up the key.
+ * Says whether `HMAC(key, message)` equals the expected MAC. `length` (default `key.length`) and
+ * `offset` (default 0) let a caller pass one reused or packed buffer and say which of its bytes
+ * make up the key: `key[offset]` to `key[offset + length - 1]`.
  */
-export type HmacTester = (key: Uint8Array, length?: number) => boolean;
+export type HmacTester = (key: Uint8Array, length?: number, offset?: number) => boolean;
 
 // FIPS 180-4 §4.2.2: first 32 bits of the fractional parts of the cube roots of the first 64 primes.
 const K256 = Int32Array.from([
@@ -451,14 +452,16 @@ export function createHmacTester(
   const schedule = new Int32Array(scheduleInts);
   const state = new Int32Array(iv.length);
 
-  return (key, length = key.length) => {
+  return (key, length = key.length, offset = 0) => {
     keyWords.fill(0);
     if (length > blockBytes) {
-      const hashed = sha2(alg, key.subarray(0, length));
+      const hashed = sha2(alg, key.subarray(offset, offset + length));
       for (let i = 0; i < hashed.length; i++)
         keyWords[i >> 2]! |= hashed[i]! << (24 - ((i & 3) << 3));
     } else {
-      for (let i = 0; i < length; i++) keyWords[i >> 2]! |= key[i]! << (24 - ((i & 3) << 3));
+      for (let i = 0; i < length; i++) {
+        keyWords[i >> 2]! |= key[offset + i]! << (24 - ((i & 3) << 3));
+      }
     }
 
     state.set(iv);

@@ -648,7 +648,7 @@ function FindingsList({ findings }: { findings: readonly Finding[] }) {
           >
             <span className="font-semibold">{SEVERITY_WORD[finding.severity]}</span>{' '}
             <code className="font-mono">{finding.code}</code>: {finding.message}{' '}
-            <span className="text-xs opacity-80">({finding.reference})</span>
+            <span className="text-xs">({finding.reference})</span>
           </li>
         ))}
       </ul>

@@ -96,3 +96,86 @@ export function createLineSplitter(): LineSplitter {
     },
   };
 }
+
+/**
+ * A wordlist UTF-8 encoded once into one buffer: candidate `i` is
+ * `bytes[offsets[i]]` to `bytes[offsets[i + 1] - 1]`. Kept by a pool worker for every scan.
+ */
+export interface PackedWordlist {
+  readonly bytes: Uint8Array;
+  /** `count + 1` ascending byte offsets. */
+  readonly offsets: Uint32Array;
+  readonly count: number;
+}
+
+/**
+ * Packs `text` into the candidates `text.split(/\r?\n/)` gives, empty ones left out: the same
+ * candidates {@link createLineSplitter} streams, in the same order.
+ */
+export function packWordlist(text: string): PackedWordlist {
+  // A line break is one LF byte in UTF-8 and never part of another character's bytes.
+  const encoded = new TextEncoder().encode(text);
+  let lines = 1;
+  for (let i = 0; i < encoded.length; i++) if (encoded[i] === 0x0a) lines++;
+  const offsets = new Uint32Array(lines + 1);
+  let count = 0;
+  let write = 0;
+  let start = 0;
+  const finish = (end: number) => {
+    // end is the index of the LF (or the text's length): drop one CR before it, then empties.
+    const stop = end > start && encoded[end - 1] === 0x0d ? end - 1 : end;
+    if (stop > start) {
+      encoded.copyWithin(write, start, stop);
+      write += stop - start;
+      count++;
+      offsets[count] = write;
+    }
+  };
+  for (let i = 0; i < encoded.length; i++) {
+    if (encoded[i] !== 0x0a) continue;
+    finish(i);
+    start = i + 1;
+  }
+  finish(encoded.length);
+  return { bytes: encoded.subarray(0, write), offsets: offsets.subarray(0, count + 1), count };
+}
+
+/** Candidate `index` of a packed list, decoded back to text. */
+export function packedCandidate(list: PackedWordlist, index: number): string {
+  return new TextDecoder().decode(list.bytes.subarray(list.offsets[index], list.offsets[index + 1]));
+}
+
+/** How many of `total` candidates the shard `index` of `count` takes (every `count`-th from `index`). */
+export function shardSize(total: number, index: number, count: number): number {
+  return index >= total ? 0 : Math.floor((total - 1 - index) / count) + 1;
+}
+
+export interface PackedScanOutcome {
+  /** The index in the list of the first candidate that matched, or -1. */
+  readonly foundIndex: number;
+  /** Candidates of this shard tried, the match included. */
+  readonly tried: number;
+}
+
+/**
+ * {@link scanCandidates} over a packed list's shard: candidates `index`, `index + count`, … with
+ * no per-candidate encoding or allocation. `onProgress` is called every
+ * {@link SCAN_CHECK_EVERY} candidates.
+ */
+export function scanPacked(
+  tester: HmacTester,
+  list: PackedWordlist,
+  shard: { readonly index: number; readonly count: number },
+  onProgress?: (tried: number) => void,
+): PackedScanOutcome {
+  const { bytes, offsets, count: total } = list;
+  const step = shard.count;
+  let tried = 0;
+  for (let i = shard.index; i < total; i += step) {
+    const start = offsets[i]!;
+    tried++;
+    if (tester(bytes, offsets[i + 1]! - start, start)) return { foundIndex: i, tried };
+    if (tried % SCAN_CHECK_EVERY === 0) onProgress?.(tried);
+  }
+  return { foundIndex: -1, tried };
+}
