@@ -1,6 +1,7 @@
 // The JWT tool: decode, verify with any key, claim checks, findings and the offline weak-secret scan.
 import { useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Note } from '../../components/alert.tsx';
+import { Checkbox } from '../../components/checkbox.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { SelectField, type SelectChoice } from '../../components/select-field.tsx';
@@ -209,16 +210,11 @@ export function JwtView() {
           </details>
         )}
         {carried && (
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={testCarriedKey}
-              onChange={(event) => {
-                setTestCarriedKey(event.target.checked);
-              }}
-            />
-            Also test the key the token carries (jwk / x5c): a self-carried key proves nothing
-          </label>
+          <Checkbox
+            label="Also test the key the token carries (jwk / x5c): a self-carried key proves nothing"
+            checked={testCarriedKey}
+            onChange={setTestCarriedKey}
+          />
         )}
         <details className="rounded-md border border-line p-3">
           <summary className="cursor-pointer text-sm font-semibold">Claim checks</summary>
@@ -470,18 +466,7 @@ function ContentRegion({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">{label}</h2>
         <div className="flex items-center gap-2">
-          {raw !== null && (
-            <label className="flex items-center gap-1 text-sm">
-              <input
-                type="checkbox"
-                checked={showRaw}
-                onChange={(event) => {
-                  setShowRaw(event.target.checked);
-                }}
-              />
-              Raw
-            </label>
-          )}
+          {raw !== null && <Checkbox label="Raw" checked={showRaw} onChange={setShowRaw} />}
           <CopyButton value={shown ?? ''} label={label.toLowerCase()} disabled={shown === null} />
         </div>
       </div>
