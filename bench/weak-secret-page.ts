@@ -1,13 +1,16 @@
 /// <reference types="vite/client" />
-// The browser half of the weak-secret bench: the real weak-secret.worker.ts, started the way the
-// app starts it (startModuleWorker + a `?worker&url` import), one per core, over the bundled list;
-// plus the same scan on the main thread in pure JS and with Web Crypto, for context.
+// The browser half of the weak-secret bench: the app's warm worker pool (weak-secret-pool.ts,
+// the real weak-secret.worker.ts started the way the app starts it: startModuleWorker + a
+// `?worker&url` import, one per core) over the bundled list, as a user gets it: the pool starts
+// warming when this page opens, as it does when the JWT page mounts; then a cold one-off pool
+// (startup + fetch + cold JIT per scan); plus the same scan on the main thread in pure JS and
+// with Web Crypto, for context.
 import { createHmacTester } from '../src/lib/crypto/hmac-sha2.ts';
 import { startModuleWorker } from '../src/lib/worker.ts';
 import { scanCandidates, WEAK_SECRET_ALGORITHMS } from '../src/tools/jwt/weak-secret.ts';
 import type { WeakSecretAlgorithm } from '../src/tools/jwt/weak-secret.ts';
+import { poolSize, WeakSecretPool, type PoolEvent } from '../src/tools/jwt/weak-secret-pool.ts';
 import weakSecretWorkerUrl from '../src/tools/jwt/weak-secret.worker.ts?worker&url';
-import type { WeakSecretReply, WeakSecretRequest } from '../src/tools/jwt/weak-secret.worker.ts';
 
 export const WORDLIST_URL = '/wordlists/jwt-secrets.txt';
 
@@ -21,13 +24,8 @@ export interface ScanJob {
 export interface ScanTiming {
   readonly found: string | null;
   readonly tried: number;
-  /** From starting the first worker (or the loop) to the last answer. */
+  /** From the scan request (the token pasted) to the answer, or from the loop's start to its end. */
   readonly wallMs: number;
-  /**
-   * Workers only: the slowest worker's time from its first progress message (sent once the
-   * list's response has arrived, so after startup and the fetch's round trip) to its answer.
-   */
-  readonly scanMs: number | null;
   readonly workers: number;
 }
 
@@ -35,7 +33,10 @@ declare global {
   interface Window {
     weakSecretReady?: true;
     weakSecretCores: () => number;
-    weakSecretWorkers: (job: ScanJob, workers: number) => Promise<ScanTiming>;
+    /** ms from this page's script starting the pool to every worker having loaded and warmed up. */
+    weakSecretPoolReady: () => Promise<number>;
+    weakSecretWarmPool: (job: ScanJob) => Promise<ScanTiming>;
+    weakSecretColdPool: (job: ScanJob) => Promise<ScanTiming>;
     weakSecretMainThread: (job: ScanJob) => Promise<ScanTiming>;
     weakSecretWebCrypto: (job: ScanJob) => Promise<ScanTiming>;
   }
@@ -53,57 +54,61 @@ async function bundledCandidates(): Promise<string[]> {
 
 window.weakSecretCores = () => navigator.hardwareConcurrency;
 
-window.weakSecretWorkers = (job, count) =>
-  new Promise((resolve, reject) => {
+const size = poolSize(navigator.hardwareConcurrency);
+const options = (warm: boolean) => ({
+  startWorker: () => startModuleWorker(weakSecretWorkerUrl),
+  size,
+  wordlistUrl: WORDLIST_URL,
+  warm,
+});
+
+/** The app's pool, warming from page open as the JWT page's is from mount. */
+const warmPool = new WeakSecretPool(options(true));
+const pageStarted = performance.now();
+warmPool.warm();
+const firstReady = warmPool.ready().then(() => performance.now() - pageStarted);
+
+window.weakSecretPoolReady = async () => {
+  const ms = await firstReady;
+  // After a hit the pool is replaced (the other shard is terminated): wait for the new one too.
+  await warmPool.ready();
+  return ms;
+};
+
+function timeScan(pool: WeakSecretPool, job: ScanJob): Promise<ScanTiming> {
+  return new Promise((resolve, reject) => {
     const started = performance.now();
-    const workers: Worker[] = [];
-    const scanStart: number[] = [];
-    const scanEnd: number[] = [];
-    let tried = 0;
-    let answered = 0;
-    const finish = (found: string | null) => {
-      for (const worker of workers) worker.terminate();
-      const wallMs = performance.now() - started;
-      const per = scanEnd.map((end, i) => end - (scanStart[i] ?? end));
-      resolve({ found, tried, wallMs, scanMs: Math.max(...per), workers: count });
+    const done = (found: string | null, tried: number) => {
+      resolve({ found, tried, wallMs: performance.now() - started, workers: size });
     };
-    for (let index = 0; index < count; index++) {
-      const worker = startModuleWorker(weakSecretWorkerUrl);
-      workers.push(worker);
-      worker.onerror = (event) => {
-        for (const w of workers) w.terminate();
-        reject(new Error(`worker ${index} failed: ${event.message}`));
-      };
-      worker.onmessage = (event: MessageEvent<WeakSecretReply>) => {
-        const reply = event.data;
-        const now = performance.now();
-        if (reply.type === 'progress') {
-          if (reply.tried === 0) scanStart[index] = now;
-          return;
-        }
-        if (reply.type === 'failed') {
-          for (const w of workers) w.terminate();
-          reject(new Error(`worker ${index}: ${reply.message}`));
-          return;
-        }
-        scanEnd[index] = now;
-        tried += reply.tried;
-        answered++;
-        // The hook's behaviour: the first find ends the scan; the other workers are terminated.
-        if (reply.type === 'found') finish(reply.secret);
-        else if (answered === count) finish(null);
-      };
-      const request: WeakSecretRequest = {
+    pool.scan(
+      {
         type: 'scan-bundled',
         alg: job.alg,
         signingInput: job.signingInput,
         signature: Uint8Array.from(job.signature),
-        wordlistUrl: WORDLIST_URL,
-        shard: { index, count },
-      };
-      worker.postMessage(request);
-    }
+      },
+      (event: PoolEvent) => {
+        if (event.status === 'found') done(event.secret, event.tried);
+        else if (event.status === 'not-found') done(null, event.tried);
+        else if (event.status === 'failed') reject(new Error(event.message));
+      },
+    );
   });
+}
+
+/** What a user gets: the token's scan on the pool that warmed while the page was being read. */
+window.weakSecretWarmPool = (job) => timeScan(warmPool, job);
+
+/** A pool started for this scan alone: worker startup, the list's fetch and a cold JIT included. */
+window.weakSecretColdPool = async (job) => {
+  const pool = new WeakSecretPool(options(false));
+  try {
+    return await timeScan(pool, job);
+  } finally {
+    pool.dispose();
+  }
+};
 
 window.weakSecretMainThread = async (job) => {
   const list = await bundledCandidates();
@@ -114,7 +119,7 @@ window.weakSecretMainThread = async (job) => {
     Uint8Array.from(job.signature),
   );
   const { found, tried } = scanCandidates(tester, list);
-  return { found, tried, wallMs: performance.now() - started, scanMs: null, workers: 0 };
+  return { found, tried, wallMs: performance.now() - started, workers: 0 };
 };
 
 /** Web Crypto needs a key object per candidate: importKey + sign each time, 64 in flight. */
@@ -147,13 +152,12 @@ window.weakSecretWebCrypto = async (job) => {
         found: slice[hit]!,
         tried: tried + hit + 1,
         wallMs: performance.now() - started,
-        scanMs: null,
         workers: 0,
       };
     }
     tried += slice.length;
   }
-  return { found: null, tried, wallMs: performance.now() - started, scanMs: null, workers: 0 };
+  return { found: null, tried, wallMs: performance.now() - started, workers: 0 };
 };
 
 window.weakSecretReady = true;

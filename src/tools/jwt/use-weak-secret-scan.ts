@@ -1,15 +1,49 @@
 // Runs the offline weak-secret scan for an HS* token: one worker per core, each taking a shard of
 // the bundled wordlist (or of a file the user drops), stopped at the first hit or on Cancel.
+// The bundled list is scanned by a module-level pool of warm workers (weak-secret-pool.ts),
+// started when the JWT page mounts; a user's file is streamed by a one-off pool of fresh workers,
+// ended with its scan, so that cancelling a long file scan never costs the warm pool.
 import { useEffect, useState } from 'react';
 import { startModuleWorker } from '../../lib/worker.ts';
 import type { DecodedJws } from './types.ts';
 import { isWeakSecretAlgorithm, type WeakSecretAlgorithm } from './weak-secret.ts';
-import type { WeakSecretReply, WeakSecretRequest } from './weak-secret.worker.ts';
+import {
+  poolSize,
+  WeakSecretPool,
+  type PoolEvent,
+  type PoolJob,
+  type PoolScan,
+} from './weak-secret-pool.ts';
 import weakSecretWorkerUrl from './weak-secret.worker.ts?worker&url';
 
 /** public/wordlists/jwt-secrets.txt, resolved against the page so it works under any sub-path. */
 const BUNDLED_WORDLIST = 'wordlists/jwt-secrets.txt';
-const MAX_WORKERS = 4;
+
+function poolOptions(warm: boolean) {
+  return {
+    startWorker: () => startModuleWorker(weakSecretWorkerUrl),
+    size: poolSize(navigator.hardwareConcurrency),
+    wordlistUrl: new URL(BUNDLED_WORDLIST, document.baseURI).href,
+    warm,
+  };
+}
+
+let bundledPool: WeakSecretPool | null = null;
+
+/** The warm pool for the bundled list, created on first use; null where there are no workers. */
+function warmPool(): WeakSecretPool | null {
+  if (typeof Worker === 'undefined') return null;
+  bundledPool ??= new WeakSecretPool(poolOptions(true));
+  return bundledPool;
+}
+
+/**
+ * Starts the bundled-list workers (load, pack, JIT warm-up) if they are not running: called when
+ * the JWT page mounts, so the first token's scan finds them ready.
+ */
+export function warmWeakSecretPool(): void {
+  warmPool()?.warm();
+}
 /**
  * Every candidate re-hashes the whole signing input, so a 1 MiB token would keep the CPU busy
  * for minutes: above this size the scan waits for the user to ask. Real tokens are under 8 KiB.
@@ -78,84 +112,54 @@ export function useWeakSecretScan(token: DecodedJws | null): WeakSecretScan {
   } | null>(null);
 
   useEffect(() => {
+    warmWeakSecretPool();
+  }, []);
+
+  useEffect(() => {
     if (!target || waiting) return;
-    const count = Math.min(Math.max(navigator.hardwareConcurrency || 2, 1), MAX_WORKERS);
-    const workers = Array.from({ length: count }, () => startModuleWorker(weakSecretWorkerUrl));
-    const tried = new Array<number>(count).fill(0);
-    const finished = new Array<boolean>(count).fill(false);
-    let stopped = false;
-    let total: number | null = null;
-    const sum = () => tried.reduce((a, b) => a + b, 0);
-    const stop = () => {
-      stopped = true;
-      for (const worker of workers) worker.terminate();
-    };
+    let ended = false;
+    let handle: PoolScan | null = null;
     const report = (progress: ScanProgress) => {
       setReported({ key: target.key, file, progress, cancel });
     };
     const cancel = () => {
-      if (stopped) return;
-      stop();
-      report({ status: 'cancelled', tried: sum() });
+      if (ended) return;
+      ended = true;
+      const tried = handle ? handle.stop() : 0;
+      if (file) pool?.dispose();
+      report({ status: 'cancelled', tried });
     };
+    const pool = file ? new WeakSecretPool(poolOptions(false)) : warmPool();
+    if (!pool) {
+      report({ status: 'failed', message: 'this browser has no Web Workers', tried: 0 });
+      return;
+    }
+    const onEvent = (event: PoolEvent) => {
+      if (ended) return;
+      if (event.status !== 'scanning') {
+        ended = true;
+        if (file) pool.dispose();
+      }
+      report(event);
+    };
+    const base = {
+      alg: target.alg,
+      signingInput: target.signingInput,
+      signature: target.signature,
+    };
+    const job: PoolJob = file
+      ? { ...base, type: 'scan-file', file }
+      : { ...base, type: 'scan-bundled' };
     report({ status: 'scanning', tried: 0, total: null });
-
-    workers.forEach((worker, index) => {
-      worker.onmessage = (event: MessageEvent<WeakSecretReply>) => {
-        if (stopped) return;
-        const reply = event.data;
-        if (reply.type === 'failed') {
-          stop();
-          report({ status: 'failed', message: reply.message, tried: sum() });
-          return;
-        }
-        tried[index] = reply.tried;
-        if (reply.type === 'progress') {
-          if (
-            reply.totalBytes !== undefined &&
-            reply.bytesRead !== undefined &&
-            reply.bytesRead > 0
-          ) {
-            // Estimate the file's candidates from the share of it read so far.
-            total = Math.round((sum() * reply.totalBytes) / reply.bytesRead);
-          }
-          report({ status: 'scanning', tried: sum(), total });
-        } else if (reply.type === 'found') {
-          stop();
-          report({ status: 'found', secret: reply.secret, tried: sum() });
-        } else {
-          finished[index] = true;
-          if (finished.every(Boolean)) {
-            stop();
-            report({ status: 'not-found', tried: sum() });
-          }
-        }
-      };
-      worker.onerror = () => {
-        if (stopped) return;
-        stop();
-        report({
-          status: 'failed',
-          message: 'a background worker stopped unexpectedly',
-          tried: sum(),
-        });
-      };
-      const base = {
-        alg: target.alg,
-        signingInput: target.signingInput,
-        signature: target.signature,
-        shard: { index, count },
-      };
-      const request: WeakSecretRequest = file
-        ? { ...base, type: 'scan-file', file }
-        : {
-            ...base,
-            type: 'scan-bundled',
-            wordlistUrl: new URL(BUNDLED_WORDLIST, document.baseURI).href,
-          };
-      worker.postMessage(request);
-    });
-    return stop;
+    const scan = pool.scan(job, onEvent);
+    handle = scan;
+    return () => {
+      if (!ended) {
+        ended = true;
+        scan.stop();
+      }
+      if (file) pool.dispose();
+    };
     // target is derived from targetKey; re-running on the key alone avoids restarting on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [targetKey, file, waiting]);

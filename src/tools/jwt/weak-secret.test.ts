@@ -5,7 +5,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHmacTester } from '../../lib/crypto/hmac-sha2.ts';
 import {
   createLineSplitter,
+  packedCandidate,
+  packWordlist,
   scanCandidates,
+  scanPacked,
+  shardSize,
   SCAN_CHECK_EVERY,
   WEAK_SECRET_ALGORITHMS,
 } from './weak-secret.ts';
@@ -124,6 +128,86 @@ interface BuildWordlistModule {
   PASSWORD_LIMIT: number;
 }
 
+describe('packWordlist', () => {
+  const unpack = (text: string) => {
+    const list = packWordlist(text);
+    return Array.from({ length: list.count }, (_, i) => packedCandidate(list, i));
+  };
+  const split = (text: string) => text.split(/\r?\n/).filter((line) => line !== '');
+
+  it('gives the candidates text.split(/\\r?\\n/) gives, empties dropped', () => {
+    expect(unpack('a\r\nbb\n\n\r\nc\rd\né€😀\n\r')).toEqual(['a', 'bb', 'c\rd', 'é€😀', '\r']);
+    expect(unpack('')).toEqual([]);
+    expect(unpack('\n\n')).toEqual([]);
+    expect(unpack('last')).toEqual(['last']);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('\n', '\r', '\r\n'))),
+        (parts) => {
+          const text = parts.join('');
+          expect(unpack(text)).toEqual(split(text));
+        },
+      ),
+    );
+  });
+
+  it('packs each candidate as its UTF-8 bytes, back to back', () => {
+    const list = packWordlist('ab\r\n€\n');
+    expect([...list.bytes]).toEqual([0x61, 0x62, 0xe2, 0x82, 0xac]);
+    expect([...list.offsets]).toEqual([0, 2, 5]);
+    expect(list.count).toBe(2);
+  });
+});
+
+describe('shardSize', () => {
+  it('counts every count-th candidate from index', () => {
+    for (let total = 0; total < 20; total++) {
+      for (let count = 1; count < 6; count++) {
+        let sum = 0;
+        for (let index = 0; index < count; index++) {
+          const expected = Array.from({ length: total }, (_, i) => i).filter(
+            (i) => i % count === index,
+          ).length;
+          expect(shardSize(total, index, count)).toBe(expected);
+          sum += expected;
+        }
+        expect(sum).toBe(total);
+      }
+    }
+  });
+});
+
+describe('scanPacked', () => {
+  const list = packWordlist(WORDS.join('\n'));
+
+  it('finds the same candidate as scanCandidates, in the shard that has it', () => {
+    const count = 3;
+    const target = 9998; // 9998 % 3 = 2
+    const tester = testerFor(WORDS[target]!, 'HS384');
+    for (let index = 0; index < count; index++) {
+      const outcome = scanPacked(tester, list, { index, count });
+      if (index === target % count) {
+        expect(outcome).toEqual({ foundIndex: target, tried: Math.floor(target / count) + 1 });
+      } else {
+        expect(outcome).toEqual({ foundIndex: -1, tried: shardSize(WORDS.length, index, count) });
+      }
+    }
+    expect(scanCandidates(tester, WORDS).found).toBe(WORDS[target]);
+  });
+
+  it('tries every candidate once across the shards and reports progress', () => {
+    const progress: number[] = [];
+    let tried = 0;
+    for (let index = 0; index < 2; index++) {
+      tried += scanPacked(testerFor('none'), list, { index, count: 2 }, (n) =>
+        progress.push(n),
+      ).tried;
+    }
+    expect(tried).toBe(WORDS.length);
+    expect(progress).toEqual([SCAN_CHECK_EVERY, SCAN_CHECK_EVERY]);
+  });
+});
+
 describe('the bundled wordlist', () => {
   let script: BuildWordlistModule;
   beforeAll(async () => {
@@ -196,14 +280,14 @@ describe('weak-secret.worker', () => {
     replies.length = 0;
     handler!({ data: request });
     await vi.waitFor(() => {
-      expect(replies.some((r) => r.type !== 'progress')).toBe(true);
+      expect(replies.some((r) => r.type !== 'progress' && r.type !== 'ready')).toBe(true);
     });
-    return replies.find((r) => r.type !== 'progress')!;
+    return replies.find((r) => r.type !== 'progress' && r.type !== 'ready')!;
   }
 
   const signatureFor = (secret: string) =>
     new Uint8Array(createHmac('sha256', secret).update(SIGNING_INPUT).digest());
-  const base = { alg: 'HS256', signingInput: SIGNING_INPUT } as const;
+  const base = { id: 7, alg: 'HS256', signingInput: SIGNING_INPUT } as const;
 
   it('streams a file and, across shards, tries every line exactly once', async () => {
     const text = `${WORDS.join('\r\n')}\r\n\r\n`;
@@ -234,7 +318,7 @@ describe('weak-secret.worker', () => {
       file,
       shard: { index: 2, count },
     });
-    expect(found).toEqual({ type: 'found', secret: 'candidate-9998', tried: 3333 });
+    expect(found).toEqual({ type: 'found', id: 7, secret: 'candidate-9998', tried: 3333 });
     const missed = await run({
       ...base,
       type: 'scan-file',
@@ -243,6 +327,28 @@ describe('weak-secret.worker', () => {
       shard: { index: 1, count },
     });
     expect(missed.type).toBe('done');
+  });
+
+  it("loads the bundled list once for 'load' and every later scan", async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(new Response(WORDS.join('\n'))));
+    vi.stubGlobal('fetch', fetchMock);
+    replies.length = 0;
+    handler!({ data: { type: 'load', wordlistUrl: '/once.txt', warmUp: true } });
+    await vi.waitFor(() => {
+      expect(replies).toContainEqual({ type: 'ready', ok: true });
+    });
+    const request = {
+      ...base,
+      type: 'scan-bundled',
+      wordlistUrl: '/once.txt',
+      shard: { index: 1, count: 2 },
+    } as const;
+    const found = await run({ ...request, id: 41, signature: signatureFor('candidate-9999') });
+    expect(found).toEqual({ type: 'found', id: 41, secret: 'candidate-9999', tried: 5000 });
+    expect(replies[0]).toEqual({ type: 'progress', id: 41, tried: 0, total: 5000 });
+    const done = await run({ ...request, id: 42, signature: signatureFor('candidate-9998') });
+    expect(done).toEqual({ type: 'done', id: 42, tried: 5000 });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('fetches the bundled list and reports failures as messages', async () => {
@@ -274,6 +380,7 @@ describe('weak-secret.worker', () => {
     });
     expect(missing).toEqual({
       type: 'failed',
+      id: 7,
       message: 'The bundled wordlist could not be loaded (HTTP 404).',
     });
 
@@ -284,6 +391,6 @@ describe('weak-secret.worker', () => {
       wordlistUrl: '/wordlists/jwt-secrets.txt',
       shard: { index: 2, count: 2 },
     });
-    expect(badShard).toEqual({ type: 'failed', message: 'Invalid shard.' });
+    expect(badShard).toEqual({ type: 'failed', id: 7, message: 'Invalid shard.' });
   });
 });

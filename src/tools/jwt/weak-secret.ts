@@ -121,9 +121,9 @@ export function packWordlist(text: string): PackedWordlist {
   let count = 0;
   let write = 0;
   let start = 0;
-  const finish = (end: number) => {
-    // end is the index of the LF (or the text's length): drop one CR before it, then empties.
-    const stop = end > start && encoded[end - 1] === 0x0d ? end - 1 : end;
+  const finish = (end: number, atLineFeed: boolean) => {
+    // Drop one CR before a LF (not before the end of the text, as split does), then empties.
+    const stop = atLineFeed && end > start && encoded[end - 1] === 0x0d ? end - 1 : end;
     if (stop > start) {
       encoded.copyWithin(write, start, stop);
       write += stop - start;
@@ -133,16 +133,18 @@ export function packWordlist(text: string): PackedWordlist {
   };
   for (let i = 0; i < encoded.length; i++) {
     if (encoded[i] !== 0x0a) continue;
-    finish(i);
+    finish(i, true);
     start = i + 1;
   }
-  finish(encoded.length);
+  finish(encoded.length, false);
   return { bytes: encoded.subarray(0, write), offsets: offsets.subarray(0, count + 1), count };
 }
 
 /** Candidate `index` of a packed list, decoded back to text. */
 export function packedCandidate(list: PackedWordlist, index: number): string {
-  return new TextDecoder().decode(list.bytes.subarray(list.offsets[index], list.offsets[index + 1]));
+  return new TextDecoder().decode(
+    list.bytes.subarray(list.offsets[index], list.offsets[index + 1]),
+  );
 }
 
 /** How many of `total` candidates the shard `index` of `count` takes (every `count`-th from `index`). */

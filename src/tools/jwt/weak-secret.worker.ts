@@ -76,15 +76,13 @@ const lists = new Map<string, Promise<PackedWordlist>>();
 /** Scans received and not yet answered: a warm-up is skipped when a real scan is waiting. */
 let pendingScans = 0;
 
-class LoadError extends Error {}
-
 function loadList(url: string): Promise<PackedWordlist> {
   let list = lists.get(url);
   if (!list) {
     list = (async () => {
       const response = await fetch(url);
       if (!response.ok) {
-        throw new LoadError(`The bundled wordlist could not be loaded (HTTP ${response.status}).`);
+        throw new Error(`The bundled wordlist could not be loaded (HTTP ${response.status}).`);
       }
       return packWordlist(await response.text());
     })();
@@ -127,7 +125,7 @@ scope.onmessage = (event) => {
     return;
   }
   pendingScans++;
-  run(request)
+  void run(request)
     .catch((error: unknown): WeakSecretScanReply => {
       return { type: 'failed', id: request.id, message: messageOf(error) };
     })
