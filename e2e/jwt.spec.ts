@@ -1,5 +1,5 @@
 // The JWT tool, driven through the UI contract's roles and names, with tokens signed here by jose.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CompactSign,
@@ -316,4 +316,62 @@ test('claim checks: expected issuer and audience, tolerance and a "now" override
   await expect(checks.getByRole('listitem').filter({ hasText: /^exp/ })).toContainText('pass');
   await page.getByRole('textbox', { name: /^Now/ }).fill('2030-01-01T00:00:00Z');
   await expect(checks.getByRole('listitem').filter({ hasText: /^exp/ })).toContainText('fail');
+});
+
+test('a wordlist file of the user’s own is streamed and finds a secret the bundled list lacks', async ({
+  page,
+}) => {
+  const secret = 'acme-internal-2019!';
+  const token = await new SignJWT({ sub: 'x' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('5m')
+    .sign(encoder.encode(secret));
+  await tokenBox(page).fill(token);
+  const scanStatus = page.getByRole('status', { name: 'Weak-secret scan' });
+  await expect(scanStatus).toContainText('none matched');
+  await expect(finding(page, 'weak-secret')).toHaveCount(0);
+  const words = Array.from({ length: 50_000 }, (_, i) => `candidate-${i}`);
+  words.splice(31_337, 0, secret);
+  await page.getByLabel('Wordlist file').setInputFiles({
+    name: 'company.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(words.join('\r\n')),
+  });
+  await expect(scanStatus).toContainText(secret);
+  await expect(finding(page, 'weak-secret')).toContainText(secret);
+});
+
+test('a wordlist file can also be dropped on the scan button', async ({ page }) => {
+  const token = await new SignJWT({ sub: 'x' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('5m')
+    .sign(encoder.encode('dropped-secret-value'));
+  await tokenBox(page).fill(token);
+  const data = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(
+      new File(['one\ntwo\ndropped-secret-value\n'], 'drop.txt', { type: 'text/plain' }),
+    );
+    return transfer;
+  });
+  await page.getByText('Scan with a wordlist file').dispatchEvent('drop', { dataTransfer: data });
+  await expect(finding(page, 'weak-secret')).toContainText('dropped-secret-value');
+});
+
+test('a long wordlist scan shows progress and cancels at once', async ({ page }, testInfo) => {
+  const token = await new SignJWT({ sub: 'x' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('5m')
+    .sign(encoder.encode('not-in-any-list-0b9f'));
+  await tokenBox(page).fill(token);
+  const scanStatus = page.getByRole('status', { name: 'Weak-secret scan' });
+  await expect(scanStatus).toContainText('none matched');
+  const path = testInfo.outputPath('huge-wordlist.txt');
+  mkdirSync(testInfo.outputPath(), { recursive: true });
+  writeFileSync(path, Array.from({ length: 6_000_000 }, (_, i) => `w${i}`).join('\n'));
+  await page.getByLabel('Wordlist file').setInputFiles(path);
+  await expect(scanStatus).toContainText('Checking');
+  await page.getByRole('button', { name: 'Cancel scan' }).click();
+  await expect(scanStatus).toContainText('cancelled');
+  await expect(page.getByRole('button', { name: 'Cancel scan' })).toHaveCount(0);
 });

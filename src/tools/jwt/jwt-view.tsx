@@ -604,8 +604,18 @@ function WeakSecretStatus({ scan }: { scan: ReturnType<typeof useWeakSecretScan>
           Scan anyway
         </button>
       )}
-      <label className="btn cursor-pointer focus-within:outline-3 focus-within:outline-accent">
-        Scan with a wordlist file
+      <label
+        className="btn cursor-pointer focus-within:outline-3 focus-within:outline-accent"
+        onDragOver={(event) => {
+          event.preventDefault();
+        }}
+        onDrop={(event) => {
+          event.preventDefault();
+          const file = event.dataTransfer.files[0];
+          if (file) scan.scanFile(file);
+        }}
+      >
+        Scan with a wordlist file (or drop one here)
         <input
           type="file"
           aria-label="Wordlist file"
