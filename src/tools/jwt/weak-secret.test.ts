@@ -263,6 +263,10 @@ describe('weak-secret.worker', () => {
 
   beforeAll(async () => {
     const scope = {
+      location: {
+        href: 'https://app.example/tools/assets/worker.js',
+        origin: 'https://app.example',
+      },
       postMessage: (reply: WeakSecretReply) => replies.push(reply),
       set onmessage(fn: typeof handler) {
         handler = fn;
@@ -392,5 +396,23 @@ describe('weak-secret.worker', () => {
       shard: { index: 2, count: 2 },
     });
     expect(badShard).toEqual({ type: 'failed', id: 7, message: 'Invalid shard.' });
+
+    // The page's CSP does not reach a worker: the worker itself refuses other origins.
+    const foreign = await run({
+      ...base,
+      type: 'scan-bundled',
+      signature: signatureFor('x'),
+      wordlistUrl: 'https://attacker.example/list.txt',
+      shard,
+    });
+    expect(foreign).toEqual({
+      type: 'failed',
+      id: 7,
+      message: 'The wordlist must come from this site.',
+    });
+    expect(fetchMock).not.toHaveBeenCalledWith(
+      'https://attacker.example/list.txt',
+      expect.anything(),
+    );
   });
 });

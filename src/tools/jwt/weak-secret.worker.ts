@@ -63,6 +63,7 @@ export type WeakSecretReply =
   | { readonly type: 'ready'; readonly ok: boolean; readonly message?: string };
 
 interface WorkerScope {
+  readonly location: { readonly href: string; readonly origin: string };
   onmessage: ((event: MessageEvent<WeakSecretRequest>) => void) | null;
   postMessage(message: WeakSecretReply): void;
 }
@@ -80,7 +81,12 @@ function loadList(url: string): Promise<PackedWordlist> {
   let list = lists.get(url);
   if (!list) {
     list = (async () => {
-      const response = await fetch(url);
+      // A worker is not bound by the page's <meta> CSP (it gets the policy of its own response,
+      // and static hosts send none), so it enforces "this origin only" itself.
+      if (new URL(url, scope.location.href).origin !== scope.location.origin) {
+        throw new Error('The wordlist must come from this site.');
+      }
+      const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
       if (!response.ok) {
         throw new Error(`The bundled wordlist could not be loaded (HTTP ${response.status}).`);
       }
