@@ -191,9 +191,11 @@ export function JwtView() {
           </Note>
         ))}
         <SignatureStatus outcome={verification.outcome} decoded={decoded} />
-        {/* Outside the status: a key's label (a JWKS kid) is input and could say anything. */}
-        {verification.outcome?.verifiedBy && (
-          <p className="text-sm">Verified with: {verification.outcome.verifiedBy.label}</p>
+        {/* Outside the status: the specifics quote the token and the keys, which could say anything. */}
+        {verification.outcome?.detail && (
+          <p className="text-sm" data-testid="signature-detail">
+            {verification.outcome.detail}
+          </p>
         )}
         {verification.outcome && verification.outcome.tried.length > 0 && (
           <details className="text-sm">

@@ -443,7 +443,7 @@ describe('fresh keys in every format', () => {
     );
     const outcome = await check(await sign('ES256', privateKey, { kid: 'missing' }), candidates);
     expect(outcome.status).toBe('no-compatible-key');
-    expect(outcome.message).toMatch(/"missing"/);
+    expect(outcome.detail).toMatch(/"missing"/);
     expect(outcome.tried).toEqual([]);
   });
 
@@ -546,7 +546,7 @@ describe('what must never verify', () => {
     const token = `${b64url(header)}.${b64url({ sub: 'x' })}.c2ln`;
     const outcome = await check(token, await keys('secret'));
     expect(outcome.status).toBe(status);
-    expect(outcome.message).toMatch(message);
+    expect(`${outcome.message} ${outcome.detail ?? ''}`).toMatch(message);
   });
 
   it('a header that is not a JSON object, and a signature that is not base64url', async () => {
@@ -612,6 +612,35 @@ describe('keys the token carries', () => {
   });
 });
 
+describe('status wording cannot be spoofed by the token or the keys', () => {
+  it.each([
+    ['an alg', { alg: 'verified' }],
+    ['a non-string alg', { alg: ['verified'] }],
+    ['a kid no key has', { alg: 'HS256', kid: 'verified' }],
+    ['a crit name', { alg: 'HS256', crit: ['verified'], verified: 1 }],
+    ['a case variant of an alg', { alg: 'Verified' }],
+  ])('%s that says "verified" stays out of the message', async (_, header) => {
+    const jwks = JSON.stringify({ keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'verified-invalid' }] });
+    for (const keyText of ['secret', jwks]) {
+      const outcome = await check(
+        `${b64url(header)}.${b64url({ sub: 'x' })}.c2ln`,
+        await keys(keyText),
+      );
+      expect(outcome.status).not.toBe('verified');
+      expectContractWords(outcome);
+    }
+  });
+
+  it('a key label that says "verified" stays out of an invalid message', async () => {
+    const jwks = JSON.stringify({ keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'verified' }] });
+    const token = `${b64url({ alg: 'HS256', kid: 'verified' })}.${b64url({ sub: 'x' })}.c2ln`;
+    const outcome = await check(token, await keys(jwks));
+    expect(outcome.status).toBe('invalid');
+    expectContractWords(outcome);
+    expect(outcome.detail).toContain('verified');
+  });
+});
+
 describe('crit and b64 (RFC 7515 §4.1.11, RFC 7797)', () => {
   it('rejects a crit extension it does not understand, whatever the key', async () => {
     // jose refuses to sign with an unknown crit, so the MAC is made by hand.
@@ -619,7 +648,7 @@ describe('crit and b64 (RFC 7515 §4.1.11, RFC 7797)', () => {
     const token = `${input}.${createHmac('sha256', 'secret').update(input).digest('base64url')}`;
     const outcome = await check(token, await keys('secret'));
     expect(outcome.status).toBe('invalid');
-    expect(outcome.message).toMatch(/crit.*"exp"/);
+    expect(outcome.detail).toMatch(/crit.*"exp"/);
     const empty = await check(
       `${b64url({ alg: 'HS256', crit: [] })}.e30.c2ln`,
       await keys('secret'),

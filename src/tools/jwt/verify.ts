@@ -26,6 +26,11 @@ export interface VerifyOutcome {
    * status is verified and "invalid" only when it is invalid (the UI contract matches on them).
    */
   readonly message: string;
+  /**
+   * The specifics, which quote the token and the keys (alg, kid, crit names, key labels). Shown
+   * beside the status, never inside it: a kid of "verified" must not make the status say so.
+   */
+  readonly detail?: string;
   readonly verifiedBy?: KeyCandidate;
   /** Every key that was given to jose, in order, with its result. */
   readonly tried: readonly VerifyAttempt[];
@@ -96,7 +101,8 @@ export async function verifySignature(
   if (typeof alg !== 'string' || alg === '') {
     return outcome(
       'malformed',
-      `The header's "alg" must be a non-empty string, not ${describe(alg)}.`,
+      `The header's "alg" must be a non-empty string.`,
+      `"alg" is ${describe(alg)}.`,
     );
   }
   if (alg.toLowerCase() === 'none') {
@@ -113,9 +119,10 @@ export async function verifySignature(
     const caseHint = [...SUPPORTED_ALGS].find((a) => a.toLowerCase() === alg.toLowerCase());
     return outcome(
       'unsupported-alg',
+      'The token names a signature algorithm this tool cannot check (it knows HS*, RS*, PS*, ES*, EdDSA, Ed25519).',
       caseHint
-        ? `The algorithm "${alg}" is not recognised: algorithm names are case-sensitive (did the issuer mean "${caseHint}"?).`
-        : `The algorithm "${alg}" is not a JWS signature algorithm this tool can check (HS*, RS*, PS*, ES*, EdDSA, Ed25519).`,
+        ? `"alg" is ${JSON.stringify(alg)}: algorithm names are case-sensitive (did the issuer mean "${caseHint}"?).`
+        : `"alg" is ${JSON.stringify(alg)}.`,
     );
   }
   if (token.signature === null) {
@@ -137,7 +144,8 @@ export async function verifySignature(
     if (unknown.length > 0) {
       return outcome(
         'invalid',
-        `Signature invalid whatever the key: the header's "crit" lists ${unknown.map((c) => JSON.stringify(c)).join(', ')}, an extension this tool does not understand, and RFC 7515 §4.1.11 says such a token must be rejected.`,
+        `Signature invalid whatever the key: the header's "crit" lists an extension this tool does not understand, and RFC 7515 §4.1.11 says such a token must be rejected.`,
+        `"crit" lists ${unknown.map((c) => JSON.stringify(c)).join(', ')}.`,
       );
     }
   }
@@ -151,7 +159,8 @@ export async function verifySignature(
     const kids = [...new Set(candidates.map((c) => JSON.stringify(c.kid)))].join(', ');
     return outcome(
       'no-compatible-key',
-      `No key has the token's kid ${JSON.stringify(kid)} (the keys have ${kids}); a server that picks keys by kid would find none, so no key was tried.`,
+      "No key has the token's kid; a server that picks keys by kid would find none, so no key was tried.",
+      `The token's kid is ${JSON.stringify(kid)}; the keys have ${kids}.`,
     );
   }
   // Pasted keys first: a trusted key that checks out is the answer, not one the token brought.
@@ -168,9 +177,11 @@ export async function verifySignature(
       const selfCarried = candidate.source !== 'pasted';
       return {
         status: 'verified',
+        // alg is one of SUPPORTED_ALGS here, so it is safe to quote.
         message: selfCarried
-          ? `Signature verified, but only with a key the token carries itself (${candidate.label}): that proves nothing, since anyone can sign a token with their own key and embed it. Check it with a key you trust.`
-          : `Signature verified (${alg}) with ${candidate.label}.`,
+          ? 'Signature verified, but only with a key the token carries itself: that proves nothing, since anyone can sign a token with their own key and embed it. Check it with a key you trust.'
+          : `Signature verified (${alg}).`,
+        detail: `Key: ${candidate.label}.`,
         verifiedBy: candidate,
         tried,
         algConfusion: false,
@@ -185,16 +196,22 @@ export async function verifySignature(
     tried.some((t) => t.result === 'alg-not-allowed');
   const rejected = tried.filter((t) => t.result === 'bad-signature');
   if (rejected.length > 0) {
-    const which =
-      tried.length === 1 ? rejected[0]!.candidate.label : `any of the ${tried.length} keys tried`;
-    return { ...outcome('invalid', `Signature invalid: it does not match ${which}.`), tried };
+    const which = tried.length === 1 ? 'the key given' : `any of the ${tried.length} keys tried`;
+    const labels = tried.map((t) => t.candidate.label).join('; ');
+    return {
+      ...outcome('invalid', `Signature invalid: it does not match ${which}.`, `Tried: ${labels}.`),
+      tried,
+    };
   }
   if (algConfusion) {
     const key = tried[0]!.candidate;
     return {
       ...outcome(
         'invalid',
-        `Signature invalid for this key: the token claims ${alg}, an HMAC algorithm, but ${tried.length === 1 ? `the key is a public key (${key.label}) that checks only ${key.algorithms.join(', ')}` : 'every key given is a public key'}. Accepting it would be the algorithm-confusion attack (CVE-2016-10555), in which the public key is misused as an HMAC secret.`,
+        `Signature invalid for this key: the token claims ${alg}, an HMAC algorithm, but ${tried.length === 1 ? 'the key is a public key' : 'every key given is a public key'}. Accepting it would be the algorithm-confusion attack (CVE-2016-10555), in which the public key is misused as an HMAC secret.`,
+        tried.length === 1
+          ? `The key (${key.label}) checks only ${key.algorithms.join(', ')}.`
+          : undefined,
       ),
       tried,
       algConfusion: true,
@@ -270,8 +287,16 @@ async function tryCandidate(
   }
 }
 
-function outcome(status: VerifyStatus, message: string): VerifyOutcome {
-  return { status, message, tried: [], algConfusion: false, selfCarried: false };
+/** `message` is fixed wording; anything taken from the token or the keys goes in `detail`. */
+function outcome(status: VerifyStatus, message: string, detail?: string): VerifyOutcome {
+  return {
+    status,
+    message,
+    ...(detail === undefined ? {} : { detail }),
+    tried: [],
+    algConfusion: false,
+    selfCarried: false,
+  };
 }
 
 function describeAlgKey(alg: string): string {
