@@ -12,6 +12,7 @@ const PROBLEM_CODES: readonly TokenProblem['code'][] = [
   'invalid-base64url',
   'header-not-json',
   'header-not-object',
+  'duplicate-member',
   'payload-not-json',
   'unsupported-format',
 ];
@@ -574,5 +575,22 @@ describe('decodeToken performance', () => {
     times.sort((a, b) => a - b);
     // About 10 ms on a laptop; the bound leaves room for a loaded CI machine.
     expect(times[2]).toBeLessThan(60);
+  });
+});
+
+describe('duplicate header members (RFC 7515 §4)', () => {
+  it('are reported, and the last value is the one shown', () => {
+    const header = Buffer.from('{"alg":"HS256","alg":"none"}').toString('base64url');
+    const decoded = decodeToken(`${header}.${Buffer.from('{}').toString('base64url')}.c2ln`);
+    expect(decoded.header).toEqual({ alg: 'none' });
+    expect(decoded.problems.map((p) => p.code)).toEqual(['duplicate-member']);
+    expect(decoded.problems[0]?.segment).toBe('header');
+    expect(decoded.problems[0]?.message).toContain('"alg"');
+  });
+
+  it('are not confused with the same name in a nested object', () => {
+    const header = Buffer.from('{"alg":"HS256","jwk":{"alg":"HS256"}}').toString('base64url');
+    const decoded = decodeToken(`${header}.${Buffer.from('{}').toString('base64url')}.c2ln`);
+    expect(decoded.problems.map((p) => p.code)).not.toContain('duplicate-member');
   });
 });

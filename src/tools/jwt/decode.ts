@@ -56,7 +56,7 @@ interface Context {
  * expected to be JSON only where the header makes it a JWT claims set (see decodePayload).
  *
  * Does not verify the signature, check claims, decrypt a JWE, or judge the algorithm: other modules
- * do. Does not reject duplicate member names (JSON.parse keeps the last); see findDuplicateMembers.
+ * do. Duplicate header member names are reported ('duplicate-member'); JSON.parse keeps the last.
  */
 export function decodeToken(token: string): DecodedToken {
   const ctx: Context = { token, problems: [] };
@@ -187,6 +187,16 @@ function decodeHeader(
       at: 0,
     });
     return { header: null, headerText: text.value };
+  }
+  const duplicates = findDuplicateMembers(text.value);
+  if (duplicates.length > 0) {
+    // Parsers disagree on which copy wins, so a verifier and a gateway may read different headers.
+    ctx.problems.push({
+      code: 'duplicate-member',
+      message: `The header repeats ${duplicates.map((name) => JSON.stringify(name)).join(', ')}; RFC 7515 §4 says such a token must be rejected or only the last value used (shown here), and parsers that pick differently can be played against each other.`,
+      segment: 'header',
+      at: 0,
+    });
   }
   return { header: parsed.value, headerText: text.value };
 }

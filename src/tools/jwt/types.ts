@@ -11,6 +11,7 @@ export interface TokenProblem {
     | 'invalid-base64url'
     | 'header-not-json'
     | 'header-not-object'
+    | 'duplicate-member'
     | 'payload-not-json'
     | 'unsupported-format';
   readonly message: string;
