@@ -1,6 +1,7 @@
 import { createRootRoute, HeadContent, Link, Outlet } from '@tanstack/react-router';
 import { Alert } from '../components/alert.tsx';
 import { AppShell } from '../components/app-shell.tsx';
+import { errorMessage } from '../lib/error-message.ts';
 
 export const Route = createRootRoute({
   head: () => ({ meta: [{ title: 'API Security Toolkit' }] }),
@@ -25,8 +26,8 @@ export const Route = createRootRoute({
     <section className="flex flex-col gap-3">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
       <Alert>
-        This page hit an unexpected error: {error instanceof Error ? error.message : String(error)}.
-        Reloading the page usually helps; nothing you entered was sent anywhere.
+        This page hit an unexpected error: {errorMessage(error)}. Reloading the page usually helps;
+        nothing you entered was sent anywhere.
       </Alert>
       <p>
         <Link to="/">Back to all tools</Link>

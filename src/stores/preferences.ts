@@ -1,6 +1,7 @@
 // The one persisted store: preferences only. Secrets never come here (ARCHITECTURE rule 3).
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { isRecord } from '../lib/is-record.ts';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
@@ -64,10 +65,6 @@ function sanitizePkceSettings(saved: unknown): PkceSettings | null {
     redirectUri: field('redirectUri'),
     scope: field('scope'),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function persistedPart(state: PreferencesState): Partial<PreferencesState> {

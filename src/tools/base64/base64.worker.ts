@@ -1,6 +1,7 @@
 // Runs a conversion off the main thread for large inputs, posting progress between chunks.
 import type { Result } from '../../lib/result.ts';
 import { convert, type ConvertErrorCode, type Converted, type ConvertRequest } from './convert.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 export interface WorkerRequest {
   readonly mode: ConvertRequest['mode'];
@@ -40,7 +41,7 @@ async function run({ mode, format, options, source }: WorkerRequest): Promise<vo
     // Only an engine limit gets here (out of memory, string too long): say so, do not die silently.
     scope.postMessage({
       type: 'failed',
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     });
   }
 }

@@ -1,4 +1,6 @@
 // The Claims table's data: what each known claim means, and NumericDate claims as dates and durations.
+import { isRecord } from '../../lib/is-record.ts';
+import { countOf } from '../../lib/words.ts';
 
 export interface ClaimInfo {
   /** One short sentence. */
@@ -236,6 +238,17 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
  * Does not judge the claim (an expired token, an `iat` in the future): the findings do. Does not
  * throw: a value beyond the range of Date gives a description that says so; prefer describeTimeClaim.
  */
+/**
+ * A NumericDate (RFC 7519 §2) as ISO 8601 UTC, "2011-03-22T18:43:00Z", with milliseconds only
+ * when there are some; null outside the ±8.64e15 ms JavaScript dates can hold. The one format
+ * the JWT tool's table, checks and findings share.
+ */
+export function formatNumericDate(seconds: number): string | null {
+  const ms = seconds * 1000;
+  if (!(Math.abs(ms) <= 8.64e15)) return null;
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
 export function describeTime(
   name: string,
   seconds: number,
@@ -247,7 +260,7 @@ export function describeTime(
     return { iso: beyond, local: beyond, relative: '' };
   }
   const date = new Date(seconds * 1000);
-  const iso = date.toISOString().replace('.000Z', 'Z');
+  const iso = formatNumericDate(seconds) ?? date.toISOString();
   let local: string;
   try {
     local = formatterFor(timeZone).format(date);
@@ -279,10 +292,6 @@ function largestUnit(abs: number): string {
     if (abs >= size) return countOf(Math.floor(abs / size), unit);
   }
   return countOf(0, 'second');
-}
-
-function countOf(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -349,7 +358,7 @@ export function formatDuration(seconds: number): string {
 
 /** exp − iat in seconds when both are finite numbers (RFC 7519 §4.1.4, §4.1.6); otherwise null. */
 export function tokenLifetime(payload: unknown): number | null {
-  if (!isObject(payload)) return null;
+  if (!isRecord(payload)) return null;
   const { exp, iat } = payload;
   if (typeof exp !== 'number' || typeof iat !== 'number') return null;
   const lifetime = exp - iat;
@@ -376,7 +385,7 @@ export function listClaims(
   nowMs: number,
   timeZone?: string,
 ): readonly ClaimRow[] {
-  if (!isObject(payload)) return [];
+  if (!isRecord(payload)) return [];
   return Object.entries(payload).map(([name, value]): ClaimRow => {
     const info = claimInfo(name);
     const time = TIME_CLAIMS.includes(name)
@@ -404,8 +413,4 @@ function stringify(value: unknown): string {
       return Object.prototype.toString.call(value);
     }
   }
-}
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,6 +10,9 @@ import type {
   Segment,
   TokenProblem,
 } from './types.ts';
+import { isRecord } from '../../lib/is-record.ts';
+import { describeJsonKind } from '../../lib/describe-json.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 /** Parts of each compact serialization: RFC 7515 §7.1 (JWS) and RFC 7516 §7.1 (JWE). */
 const JWS_PARTS = 3;
@@ -179,7 +182,7 @@ function decodeHeader(
     });
     return { header: null, headerText: text.value };
   }
-  if (!isObject(parsed.value)) {
+  if (!isRecord(parsed.value)) {
     ctx.problems.push({
       code: 'header-not-object',
       message: `The header is JSON but ${describeJsonKind(parsed.value)}; a JOSE header must be a JSON object (RFC 7515 §4).`,
@@ -254,7 +257,7 @@ function decodePayload(
     }
     return { kind: 'text', text: text.value };
   }
-  if (expectJson && !isObject(parsed.value)) {
+  if (expectJson && !isRecord(parsed.value)) {
     ctx.problems.push({
       code: 'payload-not-json',
       message: `The payload is JSON but ${describeJsonKind(parsed.value)}; a JWT claims set is a JSON object (RFC 7519 §4).`,
@@ -363,7 +366,7 @@ function parseJson(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const position = errorPosition(text, message);
     const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
     return position === undefined || position > text.length
@@ -384,16 +387,6 @@ function errorPosition(text: string, message: string): number | undefined {
     lineStart = next + 1;
   }
   return lineStart + Number(lineColumn[2]) - 1;
-}
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describeJsonKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 /** Index in the token of the base64url character that starts encoding byte `byte` of a part. */

@@ -1,5 +1,8 @@
 // Security analysis of a decoded token: header, claims and verification facts become coded findings (RFC 8725).
 import type { DecodedJws, DecodedToken, Finding, Severity } from './types.ts';
+import { describeJsonKind } from '../../lib/describe-json.ts';
+import { isRecord } from '../../lib/is-record.ts';
+import { formatDuration, formatNumericDate } from './claims.ts';
 
 /** Lifetimes (exp − iat) above this are reported as `long-lifetime`: 24 hours. */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400;
@@ -326,7 +329,9 @@ function checkUrlHeaders(header: Json, _isJwe: boolean, _ctx: NormalizedContext,
     const value = own(header, name);
     if (value === undefined) continue;
     const where =
-      typeof value === 'string' ? `points to ${quote(value, 80)}` : `is set (${describe(value)})`;
+      typeof value === 'string'
+        ? `points to ${quote(value, 80)}`
+        : `is set (${describeJsonKind(value)})`;
     const what = name === 'jku' ? 'a key set' : 'a certificate';
     sink.add(
       code,
@@ -418,7 +423,7 @@ function checkCrit(header: Json, _isJwe: boolean, _ctx: NormalizedContext, sink:
     sink.add(
       'crit-header',
       'medium',
-      `The crit header is ${describe(crit)}, not an array of names: verifiers must reject the token.`,
+      `The crit header is ${describeJsonKind(crit)}, not an array of names: verifiers must reject the token.`,
       reference,
     );
     return;
@@ -470,7 +475,7 @@ function checkCrit(header: Json, _isJwe: boolean, _ctx: NormalizedContext, sink:
 function checkZip(header: Json, isJwe: boolean, _ctx: NormalizedContext, sink: Sink) {
   const zip = own(header, 'zip');
   if (zip === undefined) return;
-  const shown = typeof zip === 'string' ? quote(zip, 20) : describe(zip);
+  const shown = typeof zip === 'string' ? quote(zip, 20) : describeJsonKind(zip);
   if (isJwe) {
     sink.add(
       'zip-header',
@@ -525,7 +530,7 @@ function checkTyp(header: Json, _isJwe: boolean, ctx: NormalizedContext, sink: S
     sink.add(
       'typ-unexpected',
       'low',
-      `The typ header is ${describe(typ)}, not a media type string; ${expectedText} is expected.`,
+      `The typ header is ${describeJsonKind(typ)}, not a media type string; ${expectedText} is expected.`,
       reference,
     );
     return;
@@ -593,7 +598,9 @@ function checkJwsAlgorithm(
   }
   if (typeof alg !== 'string' || !JWS_ALGS.has(alg)) {
     const shown =
-      typeof alg === 'string' ? `alg ${quote(alg, 30)} is` : `alg is ${describe(alg)}, which is`;
+      typeof alg === 'string'
+        ? `alg ${quote(alg, 30)} is`
+        : `alg is ${describeJsonKind(alg)}, which is`;
     sink.add(
       'alg-unknown',
       'medium',
@@ -607,7 +614,7 @@ function checkJwsAlgorithm(
     sink.add(
       'empty-signature',
       'high',
-      `alg is ${typeof alg === 'string' ? quote(alg, 30) : describe(alg)} but the signature is empty: a verifier with a broken length check can accept it as valid.`,
+      `alg is ${typeof alg === 'string' ? quote(alg, 30) : describeJsonKind(alg)} but the signature is empty: a verifier with a broken length check can accept it as valid.`,
       'RFC 7515 §5.2; CVE-2020-28042',
     );
     return;
@@ -771,7 +778,7 @@ function checkTimes(claims: Json, ctx: NormalizedContext, sink: Sink): void {
     sink.add(
       'missing-exp',
       'medium',
-      `The exp claim is ${describe(rawExp)}, not a NumericDate: many libraries ignore it, so the token may never expire.`,
+      `The exp claim is ${describeJsonKind(rawExp)}, not a NumericDate: many libraries ignore it, so the token may never expire.`,
       'RFC 7519 §4.1.4; RFC 7519 §2',
     );
   }
@@ -1089,10 +1096,6 @@ function bytesToBigInt(bytes: Uint8Array): bigint {
   return n;
 }
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** An own property only, so names like "constructor" never reach the prototype. */
 function own(object: Json, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
@@ -1118,40 +1121,15 @@ function quote(text: string, max: number): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
 function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-/** A rough human duration: "45 seconds", "3 hours", "30 days", "2 years". */
-export function formatDuration(seconds: number): string {
-  const s = Math.abs(seconds);
-  if (s < 90) return plural(Math.round(s), 'second');
-  if (s < 90 * 60) return plural(Math.round(s / 60), 'minute');
-  if (s < 72 * 3600) return plural(Math.round(s / 3600), 'hour');
-  if (s < 730 * 86_400) return plural(Math.round(s / 86_400), 'day');
-  return plural(Math.round(s / (365.25 * 86_400)), 'year');
-}
-
+/** " (2011-03-22T18:43:00Z)" after a duration, or nothing when the date cannot be shown. */
 function isoSuffix(seconds: number): string {
-  const ms = seconds * 1000;
-  // Date is only defined within ±8.64e15 ms of the epoch.
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '';
-  return ` (${new Date(ms).toISOString().replace('.000Z', 'Z')})`;
+  const iso = formatNumericDate(seconds);
+  return iso === null ? '' : ` (${iso})`;
 }
 
 function normalizeMediaType(value: string): string {

@@ -13,6 +13,9 @@ import { decodeBase64, encodeBase64, wrapLines } from '../../lib/encoding/base64
 import { decodeHex } from '../../lib/encoding/hex.ts';
 import { encodeUtf8 } from '../../lib/encoding/utf8.ts';
 import { fail, ok, type Result } from '../../lib/result.ts';
+import { isRecord } from '../../lib/is-record.ts';
+import { countOf } from '../../lib/words.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 /** How the "Secret encoding" combobox says an HMAC secret typed as text becomes bytes. */
 export type SecretEncoding = 'utf-8' | 'base64' | 'base64url' | 'hex';
@@ -135,7 +138,7 @@ export async function keysCarriedByToken(
   try {
     if ('jwk' in header) {
       const jwk = header.jwk;
-      if (isPlainObject(jwk)) {
+      if (isRecord(jwk)) {
         const made = await jwkCandidate(jwk, 'token-jwk', "from the token's jwk header");
         if ('skip' in made) notes.push(`The token's jwk header was not used: ${made.skip}`);
         else {
@@ -237,7 +240,7 @@ function secretCandidate(
   return ok({
     candidates: [
       {
-        label: `HMAC secret, ${plural(bytes.length, 'byte')} (${name})`,
+        label: `HMAC secret, ${countOf(bytes.length, 'byte')} (${name})`,
         kind: 'secret',
         algorithms: HMAC_ALGS,
         key: bytes,
@@ -282,7 +285,7 @@ async function parseJson(text: string): Promise<KeyResult<ParsedKeys>> {
       `The key looks like a JWK but is not valid JSON: ${errorMessage(error)}`,
     );
   }
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     return fail('invalid-jwk', 'The JSON is not an object, so it is neither a JWK nor a JWKS.');
   }
   if ('keys' in value && !('kty' in value)) return parseJwks(value.keys);
@@ -301,7 +304,7 @@ async function parseJwks(keys: unknown): Promise<KeyResult<ParsedKeys>> {
   const notes: string[] = [];
   for (const [i, jwk] of keys.entries()) {
     const where = `key ${i + 1} of the JWKS`;
-    if (!isPlainObject(jwk)) {
+    if (!isRecord(jwk)) {
       notes.push(`Skipped ${where}: not a JSON object.`);
       continue;
     }
@@ -355,7 +358,7 @@ async function jwkCandidate(
       candidate: withOptional(
         {
           label: withKid(
-            `HMAC secret, ${plural(bytes.value.length, 'byte')} (JWK${context ? ` ${context}` : ''})`,
+            `HMAC secret, ${countOf(bytes.value.length, 'byte')} (JWK${context ? ` ${context}` : ''})`,
             kid,
           ),
           kind: 'secret',
@@ -927,16 +930,4 @@ function bitLength(base64url: string): number {
   while (i < value.length && value[i] === 0) i++;
   if (i === value.length) return 0;
   return (value.length - i - 1) * 8 + (32 - Math.clz32(value[i]!));
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

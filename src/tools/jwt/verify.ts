@@ -2,6 +2,10 @@
 import { compactVerify } from 'jose';
 import type { KeyCandidate } from './keys.ts';
 import type { DecodedJws } from './types.ts';
+import { describeJsonValue } from '../../lib/describe-json.ts';
+import { isRecord } from '../../lib/is-record.ts';
+import { formatNumericDate } from './claims.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 export type VerifyStatus =
   | 'verified'
@@ -102,7 +106,7 @@ export async function verifySignature(
     return outcome(
       'malformed',
       `The header's "alg" must be a non-empty string.`,
-      `"alg" is ${describe(alg)}.`,
+      `"alg" is ${describeJsonValue(alg)}.`,
     );
   }
   if (alg.toLowerCase() === 'none') {
@@ -264,7 +268,7 @@ async function tryCandidate(
       typeof error === 'object' && error !== null && 'code' in error
         ? String(error.code)
         : undefined;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') {
       return {
         candidate,
@@ -308,13 +312,6 @@ function describeAlgKey(alg: string): string {
   return 'an RSA public key of at least 2048 bits';
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return 'an empty string';
-  return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Claims (RFC 7519 §4.1)
 
@@ -343,10 +340,7 @@ export interface ClaimCheckOptions {
  */
 export function checkClaims(payload: unknown, options: ClaimCheckOptions): readonly ClaimCheck[] {
   const checks: ClaimCheck[] = [];
-  const claims =
-    typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-      ? (payload as Record<string, unknown>)
-      : null;
+  const claims = isRecord(payload) ? payload : null;
   const { nowSeconds: now, clockToleranceSeconds: tolerance } = options;
   const leeway = tolerance > 0 ? ` (with ${tolerance} s of clock tolerance)` : '';
 
@@ -452,25 +446,15 @@ function isNumericDate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** ISO 8601 UTC, or the raw number when it is outside the dates JavaScript can represent. */
+function time(seconds: number): string {
+  return formatNumericDate(seconds) ?? `${seconds} (out of the date range)`;
+}
+
 function notNumeric(check: 'exp' | 'nbf' | 'iat', value: unknown): ClaimCheck {
   return {
     check,
     ok: false,
-    message: `"${check}" must be a NumericDate, a number of seconds since 1970 (RFC 7519 §2), not ${describeValue(value)}.`,
+    message: `"${check}" must be a NumericDate, a number of seconds since 1970 (RFC 7519 §2), not ${describeJsonValue(value)}.`,
   };
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === 'number') return String(value);
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
-
-/** ISO 8601 UTC without milliseconds when whole, or the raw number when out of Date's range. */
-function time(seconds: number): string {
-  const ms = seconds * 1000;
-  if (!(Math.abs(ms) <= 8.64e15)) return `${seconds} (out of the date range)`;
-  const iso = new Date(ms).toISOString();
-  return Number.isInteger(seconds) ? iso.replace('.000Z', 'Z') : iso;
 }

@@ -16,6 +16,7 @@ import {
   type PackedWordlist,
   type WeakSecretAlgorithm,
 } from './weak-secret.ts';
+import { errorMessage } from '../../lib/error-message.ts';
 
 /** This worker takes the candidates whose line number (counting non-empty lines from 0) is `index` modulo `count`. */
 export interface Shard {
@@ -142,7 +143,7 @@ scope.onmessage = (event) => {
 };
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 function requestProblem(request: ScanRequest): string | null {
