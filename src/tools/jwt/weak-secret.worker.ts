@@ -126,7 +126,7 @@ scope.onmessage = (event) => {
         scope.postMessage({ type: 'ready', ok: true });
       },
       (error: unknown) => {
-        scope.postMessage({ type: 'ready', ok: false, message: messageOf(error) });
+        scope.postMessage({ type: 'ready', ok: false, message: errorMessage(error) });
       },
     );
     return;
@@ -134,17 +134,13 @@ scope.onmessage = (event) => {
   pendingScans++;
   void run(request)
     .catch((error: unknown): WeakSecretScanReply => {
-      return { type: 'failed', id: request.id, message: messageOf(error) };
+      return { type: 'failed', id: request.id, message: errorMessage(error) };
     })
     .then((reply) => {
       pendingScans--;
       scope.postMessage(reply);
     });
 };
-
-function messageOf(error: unknown): string {
-  return errorMessage(error);
-}
 
 function requestProblem(request: ScanRequest): string | null {
   if (!isWeakSecretAlgorithm(request.alg)) return `Not an HMAC algorithm: ${String(request.alg)}`;
