@@ -1,5 +1,5 @@
 // The JWT tool: decode, verify with any key, claim checks, findings and the offline weak-secret scan.
-import { useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Alert, Note } from '../../components/alert.tsx';
 import { Checkbox } from '../../components/checkbox.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
@@ -17,6 +17,8 @@ import { keysCarriedByToken, parseKeyInput, type KeyCandidate } from './keys.ts'
 import type { DecodedJws, DecodedToken, Finding, Severity } from './types.ts';
 import { useWeakSecretScan } from './use-weak-secret-scan.ts';
 import { checkClaims, verifySignature, type VerifyOutcome } from './verify.ts';
+import { Panel } from '../../components/panel.tsx';
+import { useAsyncResult } from '../../components/use-async-result.ts';
 
 type SecretEncoding = 'utf-8' | 'base64' | 'base64url' | 'hex';
 const SECRET_ENCODINGS: readonly SelectChoice<SecretEncoding>[] = [
@@ -116,7 +118,7 @@ export function JwtView() {
         <p className="text-muted">{JWT_META.summary}</p>
       </div>
 
-      <Card title="Encoded token">
+      <Panel title="Encoded token">
         <TextAreaField
           label="Token"
           value={tokenText}
@@ -140,7 +142,7 @@ export function JwtView() {
           </Alert>
         )}
         {decoded && <ColouredSegments decoded={decoded} />}
-      </Card>
+      </Panel>
 
       {decoded?.kind === 'jwe' && (
         <Note tone="info">
@@ -157,17 +159,17 @@ export function JwtView() {
       )}
 
       {jws?.payload?.kind === 'json' && (
-        <Card title="Claims" landmark={false}>
+        <Panel title="Claims" landmark={false}>
           <ClaimsTable claims={claims} />
           {lifetime !== null && (
             <p className="text-sm">
               Lifetime (exp − iat): <strong>{formatDuration(lifetime)}</strong>
             </p>
           )}
-        </Card>
+        </Panel>
       )}
 
-      <Card title="Signature">
+      <Panel title="Signature">
         <div className="grid gap-4 lg:grid-cols-[1fr_auto]">
           <TextAreaField
             label="Secret or key"
@@ -260,13 +262,13 @@ export function JwtView() {
             ))}
           </ul>
         )}
-      </Card>
+      </Panel>
 
       {decoded && (
-        <Card title="Security findings">
+        <Panel title="Security findings">
           <WeakSecretStatus scan={scan} />
           <FindingsList findings={findings} />
-        </Card>
+        </Panel>
       )}
     </div>
   );
@@ -304,59 +306,18 @@ function useVerification(
   encoding: SecretEncoding,
   testCarriedKey: boolean,
 ): VerificationState {
-  const [state, setState] = useState<{ key: unknown[]; value: VerificationState } | null>(null);
-  const inputs = [token, keyText, encoding, testCarriedKey];
-  useEffect(() => {
-    const superseded = new AbortController();
-    const inputsNow = [token, keyText, encoding, testCarriedKey];
-    void (async () => {
-      const parsed = await parseKeyInput(keyText, encoding);
-      const carried =
-        testCarriedKey && token?.header ? await keysCarriedByToken(token.header) : null;
-      const candidates = [
-        ...(parsed.ok ? parsed.value.candidates : []),
-        ...(carried?.candidates ?? []),
-      ];
-      const notes = [...(parsed.ok ? parsed.value.notes : []), ...(carried?.notes ?? [])];
-      const outcome = token ? await verifySignature(token, candidates) : null;
-      if (!superseded.signal.aborted) {
-        setState({
-          key: inputsNow,
-          value: { candidates, notes, error: parsed.ok ? null : parsed.error.message, outcome },
-        });
-      }
-    })();
-    return () => {
-      superseded.abort();
-    };
-  }, [token, keyText, encoding, testCarriedKey]);
-  const fresh = state !== null && state.key.every((value, index) => value === inputs[index]);
-  return fresh ? state.value : NO_VERIFICATION;
-}
-
-/** A titled panel; a landmark region unless its name would shadow a contract name (the Claims table). */
-function Card({
-  title,
-  landmark = true,
-  children,
-}: {
-  title: string;
-  landmark?: boolean;
-  children: ReactNode;
-}) {
-  const id = useId();
-  const Element = landmark ? 'section' : 'div';
-  return (
-    <Element
-      aria-labelledby={landmark ? id : undefined}
-      className="card flex min-w-0 flex-col gap-3"
-    >
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </Element>
-  );
+  const result = useAsyncResult([token, keyText, encoding, testCarriedKey], async () => {
+    const parsed = await parseKeyInput(keyText, encoding);
+    const carried = testCarriedKey && token?.header ? await keysCarriedByToken(token.header) : null;
+    const candidates = [
+      ...(parsed.ok ? parsed.value.candidates : []),
+      ...(carried?.candidates ?? []),
+    ];
+    const notes = [...(parsed.ok ? parsed.value.notes : []), ...(carried?.notes ?? [])];
+    const outcome = token ? await verifySignature(token, candidates) : null;
+    return { candidates, notes, error: parsed.ok ? null : parsed.error.message, outcome };
+  });
+  return result ?? NO_VERIFICATION;
 }
 
 function ColouredSegments({ decoded }: { decoded: DecodedToken }) {

@@ -1,5 +1,5 @@
 // The PKCE tool: verifier and challenge, state and nonce, authorization URL, token request, callback check.
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Alert, Note } from '../../components/alert.tsx';
 import { Checkbox } from '../../components/checkbox.tsx';
 import { SelectField } from '../../components/select-field.tsx';
@@ -19,6 +19,8 @@ import {
   type PkceMethod,
 } from './pkce.ts';
 import { buildTokenRequestCurl } from './token-request.ts';
+import { Panel } from '../../components/panel.tsx';
+import { useAsyncResult } from '../../components/use-async-result.ts';
 
 const DEFAULT_VERIFIER_LENGTH = 64;
 const EMPTY_SETTINGS: PkceSettings = {
@@ -101,7 +103,7 @@ export function PkceView() {
         <p className="text-muted">{PKCE_META.summary}</p>
       </div>
 
-      <Section title="Code verifier and challenge">
+      <Panel title="Code verifier and challenge">
         <div className="flex flex-wrap items-end gap-4">
           <label className="flex flex-col gap-1 text-sm font-semibold">
             Verifier length
@@ -163,9 +165,9 @@ export function PkceView() {
               : 'plain: the verifier itself'
           }
         />
-      </Section>
+      </Panel>
 
-      <Section title="State and nonce">
+      <Panel title="State and nonce">
         <p className="text-sm text-muted">
           256 random bits each, regenerated with the verifier. State protects the redirect against
           CSRF (RFC 6749 §10.12); the nonce binds an ID token to this request (OpenID Connect Core
@@ -175,9 +177,9 @@ export function PkceView() {
           <TextInputField label="State" value={state} onChange={setState} copyable />
           <TextInputField label="Nonce" value={nonce} onChange={setNonce} copyable />
         </div>
-      </Section>
+      </Panel>
 
-      <Section title="Authorization request">
+      <Panel title="Authorization request">
         <div className="grid gap-4 md:grid-cols-2">
           <TextInputField
             label="Authorization endpoint"
@@ -278,9 +280,9 @@ export function PkceView() {
             label="Authorization request warnings"
           />
         )}
-      </Section>
+      </Panel>
 
-      <Section title="Callback">
+      <Panel title="Callback">
         <p className="text-sm text-muted">
           Paste the URL the provider redirected to: its code, state, error and issuer are checked
           against this request.
@@ -312,9 +314,9 @@ export function PkceView() {
           <Alert id={ids.callback}>{parsedCallback.error.message}</Alert>
         )}
         {parsedCallback.ok && <CallbackResult result={parsedCallback.value} />}
-      </Section>
+      </Panel>
 
-      <Section title="Token request">
+      <Panel title="Token request">
         <div className="grid gap-4 md:grid-cols-2">
           <TextInputField
             label="Token endpoint"
@@ -352,46 +354,15 @@ export function PkceView() {
         {!tokenRequest.ok && tokenRequest.error.code !== 'missing-endpoint' && (
           <Alert id={ids.token}>{tokenRequest.error.message}</Alert>
         )}
-      </Section>
+      </Panel>
     </div>
   );
 }
 
 /** The S256 challenge is a Web Crypto digest, so asynchronous; never shows one for an older verifier. */
 function useCodeChallenge(verifier: string | null, method: PkceMethod): string | null {
-  const [computed, setComputed] = useState<{
-    verifier: string;
-    method: PkceMethod;
-    challenge: string;
-  } | null>(null);
-  useEffect(() => {
-    if (verifier === null) return;
-    let current = true;
-    void createCodeChallenge(verifier, method).then((challenge) => {
-      if (current) setComputed({ verifier, method, challenge });
-    });
-    return () => {
-      current = false;
-    };
-  }, [verifier, method]);
-  return useMemo(
-    () =>
-      computed && computed.verifier === verifier && computed.method === method
-        ? computed.challenge
-        : null,
-    [computed, verifier, method],
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} className="card flex flex-col gap-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
+  return useAsyncResult([verifier, method], () =>
+    verifier === null ? Promise.resolve(null) : createCodeChallenge(verifier, method),
   );
 }
 
