@@ -322,3 +322,45 @@ test('busy states have no serious axe violation either: palette, alerts, results
     await expectNoSeriousViolations(`jwt results, ${theme}`);
   }
 });
+
+test('every read-only output field has a Copy button next to it', async ({ page }) => {
+  let checked = 0;
+  for (const tool of TOOLS) {
+    await page.goto(`#${tool.path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tool.title);
+    const outputs = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('textarea[readonly], input[readonly]')].map(
+        (field) => document.querySelector(`label[for="${field.id}"]`)?.textContent.trim() ?? '',
+      ),
+    );
+    for (const label of outputs) {
+      expect(label, `${tool.path}: an output without a label`).not.toBe('');
+      const name = new RegExp(`^Copy ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+      await expect(page.getByRole('button', { name })).toHaveCount(1);
+      checked++;
+    }
+  }
+  // Base64 (Output) and PKCE (challenge, URL, token request) at least; JWT's outputs are regions.
+  expect(checked).toBeGreaterThanOrEqual(4);
+  await page.goto('#/jwt');
+  await page
+    .getByRole('textbox', { name: 'Token', exact: true })
+    .fill('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln');
+  for (const region of ['Header', 'Payload']) {
+    await expect(
+      page.getByRole('region', { name: region }).getByRole('button', { name: `Copy ${region}` }),
+    ).toHaveCount(1);
+  }
+});
+
+test('the System theme follows the operating system, live', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('#/');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('Dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});

@@ -67,6 +67,22 @@ test('finds the token inside an Authorization header and says what it removed', 
 }) => {
   await tokenBox(page).fill(`Authorization: Bearer ${JWT_IO_TOKEN}`);
   await expect(page.getByText(/Removed .*Bearer/)).toBeVisible();
+  // The three segments, each shown in its own colour, with a legend.
+  const [header, payload, signature] = JWT_IO_TOKEN.split('.');
+  for (const [segment, name] of [
+    [header, 'header'],
+    [payload, 'payload'],
+    [signature, 'signature'],
+  ] as const) {
+    await expect(page.getByText(segment!, { exact: true })).toHaveCount(1);
+    await expect(page.getByText(`■ ${name}`, { exact: true })).toBeVisible();
+  }
+  const colours = await page
+    .getByText(JWT_IO_TOKEN.split('.')[0]!, { exact: true })
+    .locator('xpath=../..')
+    .locator(':scope > span > span:last-child')
+    .evaluateAll((spans) => spans.map((span) => getComputedStyle(span).color));
+  expect(new Set(colours).size).toBe(3);
   await expect(page.getByRole('region', { name: 'Payload' })).toContainText('John Doe');
 });
 
