@@ -3,6 +3,7 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { WORKER_POLICY_NAME } from './src/lib/worker.ts';
 
 /**
  * The policy the built app runs under. Nothing may load from or talk to another origin
@@ -25,7 +26,7 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "require-trusted-types-for 'script'",
   // The one policy: src/lib/worker.ts turns this origin's worker URLs into TrustedScriptURLs.
-  'trusted-types app-worker',
+  `trusted-types ${WORKER_POLICY_NAME}`,
 ].join('; ');
 
 function contentSecurityPolicy(): Plugin {

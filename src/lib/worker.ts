@@ -7,7 +7,7 @@ interface TrustedTypesFactory {
   ): { createScriptURL(url: string): unknown };
 }
 
-/** The one policy the CSP allows (`trusted-types app-worker`); its name is also in vite.config.ts. */
+/** The one policy the CSP allows: vite.config.ts writes `trusted-types` with this name. */
 export const WORKER_POLICY_NAME = 'app-worker';
 
 let policy: { createScriptURL(url: string): unknown } | undefined;

@@ -145,7 +145,7 @@ export function encodeInChunks(
  * Decodes with progress. Base64 streams natively in chunks (lib/encoding/base64.ts); hex, rare
  * at sizes where progress matters, decodes in one pass and reports when done.
  */
-export function decodeWithProgress(
+function decodeWithProgress(
   text: string,
   format: Format,
   onProgress: ProgressCallback = () => undefined,

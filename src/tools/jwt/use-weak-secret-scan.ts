@@ -41,7 +41,7 @@ function warmPool(): WeakSecretPool | null {
  * Starts the bundled-list workers (load, pack, JIT warm-up) if they are not running: called when
  * the JWT page mounts, so the first token's scan finds them ready.
  */
-export function warmWeakSecretPool(): void {
+function warmWeakSecretPool(): void {
   warmPool()?.warm();
 }
 /**
